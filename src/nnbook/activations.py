@@ -1,0 +1,255 @@
+"""Activation functions, each next to its derivative.
+
+An activation is a small object: calling it applies :math:`f` element-wise (softmax: row-wise),
+``derivative(z)`` gives :math:`f'(z)`, and ``backward(z, grad)`` turns the gradient of the loss
+with respect to the activation's output into the gradient with respect to its input,
+:math:`\\partial\\mathcal{L}/\\partial z`. Each also carries its formula in LaTeX and a typical use,
+so the book's tables are generated from this registry rather than typed twice.
+"""
+
+import numpy as np
+
+__all__ = ["Activation", "identity", "step", "sigmoid", "tanh", "relu", "leaky_relu",
+           "LeakyReLU", "softmax", "get", "names"]
+
+
+def _as_float(z, name="z"):
+    z = np.asarray(z)
+    if z.dtype.kind not in "fiub":
+        raise TypeError(f"{name} must be a numeric array, got dtype {z.dtype}")
+    # Keep float32 as float32 (faster training); everything else becomes float64.
+    return z if z.dtype.kind == "f" else z.astype(np.float64)
+
+
+class Activation:
+    """Base class: an element-wise function :math:`f` and its derivative :math:`f'`.
+
+    Attributes
+    ----------
+    name : str
+        Registry name, as accepted by :func:`get`.
+    latex : str
+        The formula of :math:`f(z)` in LaTeX.
+    derivative_latex : str
+        The formula of :math:`f'(z)` in LaTeX.
+    use : str
+        Where the function is typically used.
+    """
+
+    name = ""
+    latex = ""
+    derivative_latex = ""
+    use = ""
+
+    def __call__(self, z):
+        """Apply :math:`f` element-wise to ``z`` (any shape); returns an array of the same shape."""
+        raise NotImplementedError
+
+    def derivative(self, z):
+        """Return :math:`f'(z)` element-wise, an array of the same shape as ``z``."""
+        raise NotImplementedError
+
+    def backward(self, z, grad):
+        """Chain rule through the activation.
+
+        .. math:: \\frac{\\partial\\mathcal{L}}{\\partial z} = \\frac{\\partial\\mathcal{L}}{\\partial a} \\odot f'(z)
+
+        Parameters
+        ----------
+        z : ndarray of shape (n_samples, n_units)
+            The pre-activation the forward pass was applied to.
+        grad : ndarray of shape (n_samples, n_units)
+            :math:`\\partial\\mathcal{L}/\\partial a`, the gradient with respect to the output.
+
+        Returns
+        -------
+        ndarray of shape (n_samples, n_units)
+        """
+        return grad * self.derivative(z)
+
+    def __repr__(self):
+        return f"<activation {self.name}>"
+
+
+class Identity(Activation):
+    name = "identity"
+    latex = r"f(z) = z"
+    derivative_latex = r"f'(z) = 1"
+    use = "Regression output layer"
+
+    def __call__(self, z):
+        return _as_float(z)
+
+    def derivative(self, z):
+        return np.ones_like(_as_float(z))
+
+    def backward(self, z, grad):
+        return grad  # f' = 1: nothing to multiply, nothing to copy
+
+
+class Step(Activation):
+    """Heaviside step. Its derivative is 0 everywhere except at z = 0, where it is undefined;
+    we return 0 there too, which is why gradient descent cannot train a step unit."""
+
+    name = "step"
+    latex = r"f(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}"
+    derivative_latex = r"f'(z) = 0 \quad (z \neq 0)"
+    use = "Binary classification (historical)"
+
+    def __call__(self, z):
+        z = _as_float(z)
+        return (z > 0).astype(z.dtype)
+
+    def derivative(self, z):
+        return np.zeros_like(_as_float(z))
+
+
+class Sigmoid(Activation):
+    name = "sigmoid"
+    latex = r"f(z) = \frac{1}{1 + e^{-z}}"
+    derivative_latex = r"f'(z) = f(z)\,\bigl(1 - f(z)\bigr)"
+    use = "Probabilities in binary classification"
+
+    def __call__(self, z):
+        z = _as_float(z)
+        # exp(-|z|) never overflows; the two branches are the same function rearranged.
+        e = np.exp(-np.abs(z))
+        return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)).astype(z.dtype, copy=False)
+
+    def derivative(self, z):
+        s = self(z)
+        return s * (1.0 - s)
+
+
+class Tanh(Activation):
+    name = "tanh"
+    latex = r"f(z) = \tanh z = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}"
+    derivative_latex = r"f'(z) = 1 - \tanh^2 z"
+    use = "Hidden layers (zero-centred)"
+
+    def __call__(self, z):
+        return np.tanh(_as_float(z))
+
+    def derivative(self, z):
+        return 1.0 - np.tanh(_as_float(z)) ** 2
+
+
+class ReLU(Activation):
+    name = "relu"
+    latex = r"f(z) = \max(0, z)"
+    derivative_latex = r"f'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}"
+    use = "Hidden layers, sparse activations"
+
+    def __call__(self, z):
+        return np.maximum(_as_float(z), 0)
+
+    def derivative(self, z):
+        z = _as_float(z)
+        return (z > 0).astype(z.dtype)
+
+    def backward(self, z, grad):
+        return np.where(z > 0, grad, 0)  # one pass instead of building f' then multiplying
+
+
+class LeakyReLU(Activation):
+    """ReLU with a small slope for negative inputs, so a unit never stops learning.
+
+    Parameters
+    ----------
+    slope : float, default 0.01
+        The slope :math:`\\alpha` for :math:`z \\le 0`; must be in [0, 1).
+    """
+
+    name = "leaky_relu"
+    latex = r"f(z) = \begin{cases} z & z > 0 \\ \alpha z & z \le 0 \end{cases}"
+    derivative_latex = r"f'(z) = \begin{cases} 1 & z > 0 \\ \alpha & z \le 0 \end{cases}"
+    use = "Hidden layers, avoids dead units"
+
+    def __init__(self, slope=0.01):
+        if not (isinstance(slope, (int, float)) and 0 <= slope < 1):
+            raise ValueError(f"slope must be a number in [0, 1), got {slope!r}")
+        self.slope = float(slope)
+
+    def __call__(self, z):
+        z = _as_float(z)
+        return np.where(z > 0, z, self.slope * z)
+
+    def derivative(self, z):
+        z = _as_float(z)
+        return np.where(z > 0, 1.0, self.slope).astype(z.dtype, copy=False)
+
+    def __repr__(self):
+        return f"<activation leaky_relu slope={self.slope}>"
+
+
+class Softmax(Activation):
+    """Softmax over the last axis: scores in, probabilities (summing to 1 per row) out."""
+
+    name = "softmax"
+    latex = r"f(z)_k = \frac{e^{z_k}}{\sum_j e^{z_j}}"
+    derivative_latex = r"\frac{\partial f_k}{\partial z_j} = f_k\,(\delta_{kj} - f_j)"
+    use = "Probabilities over several classes (output layer)"
+
+    def __call__(self, z):
+        z = _as_float(z)
+        # Subtracting the row maximum changes nothing mathematically and keeps exp() <= 1.
+        e = np.exp(z - z.max(axis=-1, keepdims=True))
+        return e / e.sum(axis=-1, keepdims=True)
+
+    def derivative(self, z):
+        """Return the Jacobian :math:`J_{kj} = f_k(\\delta_{kj} - f_j)` of each row.
+
+        Softmax is not element-wise, so this is an array of shape ``z.shape + (k,)``,
+        e.g. (n_samples, k, k) for a batch.
+        """
+        s = self(z)
+        return s[..., :, None] * (np.eye(s.shape[-1], dtype=s.dtype) - s[..., None, :])
+
+    def backward(self, z, grad):
+        """Row-wise product with the Jacobian, without building it:
+        :math:`\\partial\\mathcal{L}/\\partial z = s \\odot (g - (g \\cdot s))`."""
+        s = self(z)
+        return s * (grad - (grad * s).sum(axis=-1, keepdims=True))
+
+
+identity = Identity()
+step = Step()
+sigmoid = Sigmoid()
+tanh = Tanh()
+relu = ReLU()
+leaky_relu = LeakyReLU()
+softmax = Softmax()
+
+_REGISTRY = {a.name: a for a in (identity, step, sigmoid, tanh, relu, leaky_relu, softmax)}
+
+
+def names():
+    """Return the registered activation names, sorted."""
+    return sorted(_REGISTRY)
+
+
+def get(activation):
+    """Look up an activation by name (or pass an :class:`Activation` through).
+
+    Parameters
+    ----------
+    activation : str or Activation
+        One of :func:`names`, e.g. ``"relu"``.
+
+    Returns
+    -------
+    Activation
+
+    Raises
+    ------
+    ValueError
+        If the name is unknown; the message lists the valid names.
+    """
+    if isinstance(activation, Activation):
+        return activation
+    if not isinstance(activation, str):
+        raise TypeError(f"activation must be a name or an Activation, got {type(activation).__name__}")
+    try:
+        return _REGISTRY[activation]
+    except KeyError:
+        raise ValueError(f"Unknown activation {activation!r}. Choose one of: {', '.join(names())}") from None

@@ -1,0 +1,146 @@
+"""Optimisers: how a gradient becomes a step, :math:`\\theta \\leftarrow \\theta - \\eta\\,\\partial\\mathcal{L}/\\partial\\theta`.
+
+An optimiser's :meth:`step` takes the ``(name, parameter, gradient)`` triples of
+:meth:`nnbook.Network.parameters` and updates every parameter in place.
+"""
+
+import numpy as np
+
+from ._checks import check_positive_float
+
+__all__ = ["Optimizer", "SGD", "Adam", "get", "names"]
+
+
+class Optimizer:
+    """Base class: keeps per-parameter state (keyed by parameter name) between steps."""
+
+    def __init__(self, lr):
+        self.lr = check_positive_float(lr, "lr")
+        self.state = {}
+
+    def step(self, parameters):
+        """Update every parameter in place from its gradient.
+
+        Parameters
+        ----------
+        parameters : iterable of (str, ndarray, ndarray)
+            ``(name, parameter, gradient)``, e.g. ``model.parameters()``.
+        """
+        for name, p, g in parameters:
+            self._update(name, p, g)
+
+    def _update(self, name, p, g):
+        raise NotImplementedError
+
+
+class SGD(Optimizer):
+    """(Stochastic) gradient descent, optionally with momentum.
+
+    .. math::
+        v \\leftarrow \\mu v - \\eta\\, g, \\qquad \\theta \\leftarrow \\theta + v
+
+    With :math:`\\mu = 0` this is plain gradient descent :math:`\\theta \\leftarrow \\theta - \\eta g`.
+
+    Parameters
+    ----------
+    lr : float
+        Learning rate :math:`\\eta > 0`.
+    momentum : float, default 0.0
+        :math:`\\mu \\in [0, 1)`: how much of the previous step is kept.
+    """
+
+    def __init__(self, lr, momentum=0.0):
+        super().__init__(lr)
+        self.momentum = check_positive_float(momentum, "momentum", allow_zero=True)
+        if self.momentum >= 1:
+            raise ValueError(f"momentum must be in [0, 1), got {momentum!r}")
+
+    def _update(self, name, p, g):
+        if self.momentum == 0:
+            p -= self.lr * g
+            return
+        v = self.state.get(name)
+        if v is None:
+            v = self.state[name] = np.zeros_like(p)
+        v *= self.momentum  # in place: the velocity buffer is allocated once
+        v -= self.lr * g
+        p += v
+
+    def __repr__(self):
+        return f"SGD(lr={self.lr}, momentum={self.momentum})"
+
+
+class Adam(Optimizer):
+    """Adam (Kingma & Ba, 2015): momentum on the gradient and on its square, with bias correction.
+
+    .. math::
+        m \\leftarrow \\beta_1 m + (1-\\beta_1) g, \\quad
+        v \\leftarrow \\beta_2 v + (1-\\beta_2) g^2, \\quad
+        \\theta \\leftarrow \\theta - \\eta \\frac{m / (1-\\beta_1^t)}{\\sqrt{v / (1-\\beta_2^t)} + \\epsilon}
+
+    Parameters
+    ----------
+    lr : float, default 1e-3
+    beta1, beta2 : float, default 0.9, 0.999
+        Decay rates in [0, 1).
+    eps : float, default 1e-8
+    """
+
+    def __init__(self, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+        super().__init__(lr)
+        for name, beta in (("beta1", beta1), ("beta2", beta2)):
+            if not (check_positive_float(beta, name, allow_zero=True) < 1):
+                raise ValueError(f"{name} must be in [0, 1), got {beta!r}")
+        self.beta1, self.beta2 = float(beta1), float(beta2)
+        self.eps = check_positive_float(eps, "eps")
+        self.t = 0
+
+    def step(self, parameters):
+        self.t += 1
+        super().step(parameters)
+
+    def _update(self, name, p, g):
+        if name not in self.state:
+            self.state[name] = (np.zeros_like(p), np.zeros_like(p))
+        m, v = self.state[name]
+        # All updates in place: Adam's two buffers are allocated once, not every step.
+        m *= self.beta1
+        m += (1 - self.beta1) * g
+        v *= self.beta2
+        v += (1 - self.beta2) * (g * g)
+        # Equal to m_hat / (sqrt(v_hat) + eps), with both bias corrections folded into scalars.
+        lr_t = self.lr * np.sqrt(1 - self.beta2 ** self.t) / (1 - self.beta1 ** self.t)
+        p -= lr_t * m / (np.sqrt(v) + self.eps * np.sqrt(1 - self.beta2 ** self.t))
+
+    def __repr__(self):
+        return f"Adam(lr={self.lr}, beta1={self.beta1}, beta2={self.beta2}, eps={self.eps})"
+
+
+_REGISTRY = {"sgd": SGD, "adam": Adam}
+
+
+def names():
+    """Return the registered optimiser names, sorted."""
+    return sorted(_REGISTRY)
+
+
+def get(optimizer, **kwargs):
+    """Return an optimiser: an :class:`Optimizer` passes through, a name builds one with ``kwargs``.
+
+    Parameters
+    ----------
+    optimizer : str or Optimizer
+        ``"sgd"`` or ``"adam"``, or an instance.
+
+    Returns
+    -------
+    Optimizer
+    """
+    if isinstance(optimizer, Optimizer):
+        return optimizer
+    if not isinstance(optimizer, str):
+        raise TypeError(f"optimizer must be a name or an Optimizer, got {type(optimizer).__name__}")
+    try:
+        return _REGISTRY[optimizer](**kwargs)
+    except KeyError:
+        raise ValueError(f"Unknown optimizer {optimizer!r}. Choose one of: {', '.join(names())}") from None
