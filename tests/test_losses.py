@@ -76,7 +76,7 @@ def test_unknown_loss_lists_the_valid_ones():
     ("mse", np.zeros((3, 2)), np.zeros((3, 3)), r"y must have the shape of y_pred \(3, 2\), got \(3, 3\)"),
     ("mse", np.zeros(3), np.zeros(3), r"y_pred must be 2-D"),
     ("softmax_cross_entropy", np.zeros((2, 3)), [0, 3], "class indices from 0 to 3, but the predictions have n_classes=3"),
-    ("categorical_cross_entropy", np.full((2, 3), 1 / 3), [0.5, 1.0], "class indices must hold integers"),
+    ("categorical_cross_entropy", np.full((2, 3), 1 / 3), [0.5, 1.0], "y must hold non-negative integer labels"),
     ("binary_cross_entropy", np.full((2, 1), 0.5), [0, 2], r"labels in \[0, 1\]"),
 ])
 def test_bad_targets_are_rejected(name, y_pred, y, match):

@@ -8,6 +8,7 @@ gives :math:`\\partial\\mathcal{L}/\\partial\\hat y` (same shape as ``y_pred``),
 import numpy as np
 
 from ._checks import check_matrix
+from .datasets import one_hot
 
 __all__ = ["Loss", "mse", "binary_cross_entropy", "categorical_cross_entropy",
            "softmax_cross_entropy", "get", "names", "one_hot_targets"]
@@ -23,14 +24,10 @@ def one_hot_targets(y, n_classes, name="y"):
     if y.ndim != 1:
         raise ValueError(f"{name} must be class indices of shape (N,) or one-hot of shape (N, {n_classes}), "
                          f"got shape {y.shape}")
-    if y.dtype.kind not in "iub" and not np.all(np.mod(y, 1) == 0):
-        raise ValueError(f"{name} as class indices must hold integers, got dtype {y.dtype}")
-    if y.size and (y.min() < 0 or y.max() >= n_classes):
+    if y.size and y.max() >= n_classes:
         raise ValueError(f"{name} holds class indices from {y.min()} to {y.max()}, "
                          f"but the predictions have n_classes={n_classes}")
-    Y = np.zeros((y.shape[0], n_classes))
-    Y[np.arange(y.shape[0]), y.astype(np.intp)] = 1.0
-    return Y
+    return one_hot(y, n_classes)
 
 
 class Loss:
