@@ -4,7 +4,7 @@ Import it in one line, ``import nnbook as nn``; the maths on the book's pages is
 with the same symbols (``W``, ``b``, ``z``, ``a``, ``delta``). Rows are samples throughout.
 """
 
-from . import activations, datasets, layers, losses, optim
+from . import activations, datasets, layers, losses, metrics, optim
 from .gradcheck import GradCheckResult, gradcheck
 from .layers import Dense
 from .network import Network, mlp
@@ -13,8 +13,8 @@ from .training import History, fit
 
 __version__ = "0.1.0"
 
-__all__ = ["activations", "datasets", "layers", "losses", "optim", "plotting", "Dense", "Network", "mlp",
-           "SGD", "Adam", "fit", "History", "gradcheck", "GradCheckResult", "__version__"]
+__all__ = ["activations", "datasets", "layers", "losses", "metrics", "optim", "plotting", "Dense", "Network",
+           "mlp", "SGD", "Adam", "fit", "History", "gradcheck", "GradCheckResult", "__version__"]
 
 
 def __getattr__(name):

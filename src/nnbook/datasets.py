@@ -9,8 +9,10 @@ from importlib import resources
 import numpy as np
 
 from ._checks import check_finite, check_positive_float, check_positive_int
+from .layers import Dense
+from .network import Network
 
-__all__ = ["linear", "xor", "moons", "spirals", "load_digits", "train_test_split", "one_hot"]
+__all__ = ["linear", "xor", "moons", "spirals", "load_digits", "train_test_split", "one_hot", "worked_example"]
 
 
 def _check_int(value, name, minimum, why=""):
@@ -241,3 +243,39 @@ def one_hot(y, n_classes=None):
     Y = np.zeros((len(y), k))
     Y[np.arange(len(y)), y.astype(np.intp)] = 1.0
     return Y
+
+
+def worked_example():
+    """The 2-2-1 network of chapters 3 and 4, small enough to run forward and backward on paper.
+
+    Two inputs, two sigmoid hidden units, one sigmoid output unit, with the weights
+
+    .. math::
+        x = \\begin{pmatrix} 1 & 2 \\end{pmatrix}, \\quad
+        W^{(1)} = \\begin{pmatrix} 0.1 & 0.2 \\\\ 0.3 & 0.4 \\end{pmatrix}, \\quad
+        b^{(1)} = \\begin{pmatrix} 0.1 \\\\ -0.1 \\end{pmatrix}, \\quad
+        W^{(2)} = \\begin{pmatrix} 0.5 & 0.6 \\end{pmatrix}, \\quad
+        b^{(2)} = -0.5, \\quad y = 1 .
+
+    The forward pass gives, to 4 decimals,
+    :math:`z^{(1)} = (0.6, 1.0)`, :math:`a^{(1)} = \\sigma(z^{(1)}) = (0.6457, 0.7311)`,
+    :math:`z^{(2)} = 0.2615`, :math:`a^{(2)} = \\hat y = 0.5650`, and the squared error
+    :math:`(\\hat y - y)^2 = 0.1892`.
+
+    Returns
+    -------
+    x : ndarray of shape (1, 2)
+        One sample (rows are samples).
+    y : ndarray of shape (1, 1)
+        Its target.
+    model : Network
+        A fresh ``Network([Dense(2, 2, "sigmoid"), Dense(2, 1, "sigmoid")])`` holding the weights above;
+        each call builds a new one, so training it changes nothing for the next caller.
+    """
+    hidden = Dense(2, 2, "sigmoid", init="zeros")
+    hidden.W[:] = [[0.1, 0.2], [0.3, 0.4]]
+    hidden.b[:] = [0.1, -0.1]
+    output = Dense(2, 1, "sigmoid", init="zeros")
+    output.W[:] = [[0.5, 0.6]]
+    output.b[:] = [-0.5]
+    return np.array([[1.0, 2.0]]), np.array([[1.0]]), Network([hidden, output])

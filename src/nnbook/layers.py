@@ -28,7 +28,7 @@ def _he(rng, n_in, n_out):
     return rng.normal(0.0, np.sqrt(2.0 / n_in), size=(n_out, n_in))
 
 
-#: Weight initialisations by name: zeros, N(0, 0.01²), Xavier/Glorot N(0, 2/(n_in+n_out)), He N(0, 2/n_in).
+#: Weight initialisations by name — zeros, N(0, 0.01²), Xavier/Glorot N(0, 2/(n_in+n_out)), He N(0, 2/n_in).
 INITS = {"zeros": _zeros, "normal": _normal, "xavier": _xavier, "glorot": _xavier, "he": _he}
 
 

@@ -1,8 +1,10 @@
 """Optimisers: how a gradient becomes a step, :math:`\\theta \\leftarrow \\theta - \\eta\\,\\partial\\mathcal{L}/\\partial\\theta`.
 
-An optimiser's :meth:`step` takes the ``(name, parameter, gradient)`` triples of
-:meth:`nnbook.Network.parameters` and updates every parameter in place.
+An optimiser's :meth:`Optimizer.step` takes the ``(name, parameter, gradient)`` triples of
+:meth:`nnbook.network.Network.parameters` and updates every parameter in place.
 """
+
+import math
 
 import numpy as np
 
@@ -97,20 +99,24 @@ class Adam(Optimizer):
 
     def step(self, parameters):
         self.t += 1
+        # Both bias corrections folded into two scalars, once per step: the update below equals
+        # m_hat / (sqrt(v_hat) + eps). Python floats (math.sqrt) keep float32 parameters in float32.
+        self._lr_t = self.lr * math.sqrt(1 - self.beta2 ** self.t) / (1 - self.beta1 ** self.t)
+        self._eps_t = self.eps * math.sqrt(1 - self.beta2 ** self.t)
         super().step(parameters)
 
     def _update(self, name, p, g):
         if name not in self.state:
-            self.state[name] = (np.zeros_like(p), np.zeros_like(p))
-        m, v = self.state[name]
-        # All updates in place: Adam's two buffers are allocated once, not every step.
+            # m, v and two scratch arrays, allocated once: every step below writes into them in place.
+            self.state[name] = tuple(np.zeros_like(p) for _ in range(4))
+        m, v, step, denom = self.state[name]
         m *= self.beta1
-        m += (1 - self.beta1) * g
+        m += np.multiply(g, 1 - self.beta1, out=step)  # m += (1 - beta1) g
         v *= self.beta2
-        v += (1 - self.beta2) * (g * g)
-        # Equal to m_hat / (sqrt(v_hat) + eps), with both bias corrections folded into scalars.
-        lr_t = self.lr * np.sqrt(1 - self.beta2 ** self.t) / (1 - self.beta1 ** self.t)
-        p -= lr_t * m / (np.sqrt(v) + self.eps * np.sqrt(1 - self.beta2 ** self.t))
+        v += np.multiply(np.square(g, out=step), 1 - self.beta2, out=step)  # v += (1 - beta2) g²
+        np.add(np.sqrt(v, out=denom), self._eps_t, out=denom)
+        np.multiply(m, self._lr_t, out=step)
+        p -= np.divide(step, denom, out=step)  # p -= lr_t m / (sqrt(v) + eps_t)
 
     def __repr__(self):
         return f"Adam(lr={self.lr}, beta1={self.beta1}, beta2={self.beta2}, eps={self.eps})"

@@ -50,7 +50,7 @@ def fit(model, X, y, loss="mse", optimizer=None, epochs=100, batch_size=None, sh
     """Train ``model`` by gradient descent on ``(X, y)``.
 
     Every epoch visits the samples once, in mini-batches; for each batch:
-    forward pass, loss and its gradient, :meth:`~nnbook.Network.backward`, optimiser step.
+    forward pass, loss and its gradient, :meth:`~nnbook.network.Network.backward`, optimiser step.
     All work is on whole batches (matrix products); there is no Python loop over samples.
 
     Parameters
@@ -98,6 +98,7 @@ def fit(model, X, y, loss="mse", optimizer=None, epochs=100, batch_size=None, sh
     batch_size = n if batch_size is None else min(batch_size, n)
     rng = np.random.default_rng(seed)
     history = History()
+    parameters = model._flat_parameters()  # one vector: the optimiser's dozen NumPy calls cover every array
 
     for epoch in range(epochs):
         order = rng.permutation(n) if shuffle and batch_size < n else None
@@ -114,7 +115,7 @@ def fit(model, X, y, loss="mse", optimizer=None, epochs=100, batch_size=None, sh
                 # Accuracy of the predictions made on the way (as Keras reports it): no extra pass over X.
                 correct += loss.accuracy(out, yb) * Xb.shape[0]
             model.backward(grad)
-            optimizer.step(model.parameters())
+            optimizer.step(parameters)
             total += value * Xb.shape[0]
         history.loss.append(total / n)
         if loss.classification:

@@ -1,0 +1,51 @@
+// Written by scripts/vendor_js.sh for this book; loaded after require.js and before embed-amd.js.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var here = new URL(".", script.src).href;
+  // embed-amd.js defines these AMD modules itself. Each bundle loads its font files relative to its module
+  // URL, which RequireJS derives from the module name (by default relative to the page, where nothing is).
+  // Mapping every name into this folder makes those files load from here.
+  var names = [
+    "@jupyter-widgets/base",
+    "@jupyter-widgets/base7",
+    "@jupyter-widgets/controls",
+    "@jupyter-widgets/controls7",
+    "@jupyter-widgets/html-manager",
+    "@jupyter-widgets/html-manager/dist/libembed-amd"
+  ];
+  var paths = {};
+  names.forEach(function (name) {
+    paths[name] = here + name.split("/").pop();
+  });
+  window.requirejs.config({ paths: paths });
+  // A widget module that embed-amd.js does not bundle would be fetched from the CDN named by a script's
+  // data-jupyter-widgets-cdn attribute (jsDelivr by default). Name this folder instead, so that such a
+  // module fails here, visibly, rather than loading from another host.
+  script.setAttribute("data-jupyter-widgets-cdn", here);
+  // The bundled widgets typeset maths in their labels with the MathJax 2 call MathJax.Hub.Queue, but the
+  // book loads MathJax 3, which has no Hub: without this, every widget page throws a TypeError. Pass those
+  // calls to MathJax 3. MathJax is loaded with "defer", so it exists by DOMContentLoaded, before the
+  // widgets are rendered (on "load").
+  document.addEventListener("DOMContentLoaded", function () {
+    var mathjax = window.MathJax;
+    if (!mathjax || mathjax.Hub) {
+      return;
+    }
+    mathjax.Hub = {
+      Queue: function () {
+        Array.prototype.forEach.call(arguments, function (job) {
+          if (!Array.isArray(job) || job[0] !== "Typeset") {
+            return;
+          }
+          var ready = mathjax.startup && mathjax.startup.promise ? mathjax.startup.promise : Promise.resolve();
+          ready.then(function () {
+            return mathjax.typesetPromise([job[2]]);
+          }).catch(function (err) {
+            console.error("MathJax could not typeset a widget label:", err);
+          });
+        });
+      }
+    };
+  });
+})();
