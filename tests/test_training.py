@@ -78,3 +78,53 @@ def test_fit_rejects_bad_input(kwargs, match):
     model = nn.mlp([2, 3, 1], output="sigmoid", seed=0)
     with pytest.raises(ValueError, match=match):
         nn.fit(model, **args)
+
+
+# fit updates all parameters as one flat vector (Network._flat_parameters). These tests hold that speed-up to
+# its promise: the same numbers as updating array by array, and no parameter left behind.
+
+def _train_by_hand(model, X, y, optimizer, epochs):
+    """The textbook loop: forward, loss gradient, backward, one optimiser step over the per-array triples."""
+    for _ in range(epochs):
+        model.backward(nn.losses.softmax_cross_entropy.gradient(model.forward(X), y))
+        optimizer.step(list(model.parameters()))
+
+
+@pytest.mark.parametrize("make_optimizer", [lambda: nn.SGD(0.1, momentum=0.9), lambda: nn.Adam(0.01)],
+                         ids=["sgd-momentum", "adam"])
+def test_fit_updates_exactly_as_a_loop_over_each_array(make_optimizer):
+    X, y = nn.datasets.moons(50, noise=0.2, seed=3)
+    fitted, by_hand = nn.mlp([2, 16, 8, 2], seed=4), nn.mlp([2, 16, 8, 2], seed=4)
+    nn.fit(fitted, X, y, loss="softmax_cross_entropy", optimizer=make_optimizer(), epochs=5)
+    _train_by_hand(by_hand, X, y, make_optimizer(), epochs=5)
+    for (name, p, _), (_, q, _) in zip(fitted.parameters(), by_hand.parameters()):
+        np.testing.assert_array_equal(p, q, err_msg=name)  # bit for bit, not approximately
+
+
+def test_a_parameter_array_replaced_by_the_user_is_still_trained():
+    X, y = nn.datasets.moons(50, noise=0.2, seed=3)
+    model = nn.mlp([2, 8, 2], seed=0)
+    nn.fit(model, X, y, loss="softmax_cross_entropy", optimizer=nn.SGD(0.1), epochs=1)
+    model.layers[0].W = np.ones((8, 2))  # a reader setting weights by hand, as chapter 3 does
+    nn.fit(model, X, y, loss="softmax_cross_entropy", optimizer=nn.SGD(0.1), epochs=1)
+    assert not np.array_equal(model.layers[0].W, np.ones((8, 2)))
+    reference = nn.mlp([2, 8, 2], seed=0)  # same numbers, trained the textbook way
+    nn.fit(reference, X, y, loss="softmax_cross_entropy", optimizer=nn.SGD(0.1), epochs=1)
+    reference.layers[0].W = np.ones((8, 2))
+    _train_by_hand(reference, X, y, nn.SGD(0.1), epochs=1)
+    for (name, p, _), (_, q, _) in zip(model.parameters(), reference.parameters()):
+        np.testing.assert_array_equal(p, q, err_msg=name)
+
+
+def test_a_deep_copy_trains_its_own_arrays_and_leaves_the_original_alone():
+    import copy
+
+    X, y = nn.datasets.moons(50, noise=0.2, seed=3)
+    original = nn.mlp([2, 8, 2], seed=0)
+    nn.fit(original, X, y, loss="softmax_cross_entropy", optimizer=nn.SGD(0.1), epochs=1)
+    before = [p.copy() for _, p, _ in original.parameters()]
+    twin = copy.deepcopy(original)
+    nn.fit(twin, X, y, loss="softmax_cross_entropy", optimizer=nn.SGD(0.1), epochs=3)
+    for (name, p, _), old in zip(original.parameters(), before):
+        np.testing.assert_array_equal(p, old, err_msg=f"original {name} changed")
+    assert all(not np.array_equal(p, old) for (_, p, _), old in zip(twin.parameters(), before))
