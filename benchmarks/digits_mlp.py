@@ -254,7 +254,12 @@ def main():
             s["ratio_to_sklearn"] = s["seconds"] / summary["sklearn"]["seconds"]
 
     info_versions, info_machine = versions(), machine()
-    pools = blas_info(("numpy", "sklearn.neural_network"))
+    measured_torch = any(name.startswith("torch") for name in names)
+    if measured_torch:
+        import torch
+
+        torch.set_num_threads(args.threads or os.cpu_count())  # as every PyTorch child does: blas_info reports it
+    pools = blas_info(("numpy", "sklearn.neural_network") + (("torch",) if measured_torch else ()))
     table = markdown_table(summary, args.loop_epochs)
     threads = f"{args.threads} thread(s) for every library" if args.threads else \
         f"library defaults (PyTorch: {os.cpu_count()} threads)"

@@ -3,6 +3,7 @@
 import importlib
 import os
 import platform
+import re
 from importlib import metadata
 from pathlib import Path
 
@@ -28,24 +29,52 @@ def versions_line(info):
 
 def blas_info(modules=("numpy",)):
     """The BLAS and OpenMP thread pools loaded once ``modules`` are imported (threadpoolctl): the package that
-    ships the library, the library, its version, kernels and number of threads."""
-    try:
-        from threadpoolctl import threadpool_info
-    except ImportError:
-        return []
+    ships the library, the library, its version, kernels and number of threads. With ``"torch"`` among the
+    modules, PyTorch's own BLAS too (see :func:`torch_blas`)."""
     for module in modules:
         try:
             importlib.import_module(module)
         except ImportError:
             pass
-    keep = ("user_api", "internal_api", "version", "architecture", "num_threads")
     pools = []
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        threadpool_info = list
+    keep = ("user_api", "internal_api", "version", "architecture", "num_threads")
     for pool in threadpool_info():
         path = Path(pool["filepath"])
-        # e.g. .../site-packages/numpy.libs/libscipy_openblas64_.so is NumPy's own OpenBLAS
-        shipped_by = path.parent.name.removesuffix(".libs").replace("_", "-")
-        pools.append({k: pool.get(k) for k in keep} | {"file": path.name, "shipped_by": shipped_by})
+        pools.append({k: pool.get(k) for k in keep} | {"file": path.name, "shipped_by": _shipped_by(path)})
+    if "torch" in modules:
+        pools += [pool for pool in [torch_blas()] if pool]
     return sorted(pools, key=lambda pool: (pool["shipped_by"], pool["file"]))
+
+
+def _shipped_by(path):
+    """The package a library comes with: .../site-packages/numpy.libs/libscipy_openblas64_.so is NumPy's,
+    .../site-packages/torch/lib/libgomp.so.1 is PyTorch's; a library outside site-packages, its folder's."""
+    parts = path.parts
+    for i, part in enumerate(parts[:-2]):
+        if part in ("site-packages", "dist-packages"):
+            return parts[i + 1].removesuffix(".libs").replace("_", "-")
+    return path.parent.name
+
+
+def torch_blas():
+    """PyTorch's BLAS, or None without PyTorch. Its wheels link the BLAS into ``libtorch_cpu`` (MKL on x86,
+    OpenBLAS on ARM), where threadpoolctl cannot see it, so it is read from ``torch.__config__.show()``; the
+    threads are this process's ``torch.get_num_threads()``."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    config = torch.__config__.show()
+    blas = re.search(r"\bBLAS_INFO=(\w+)", config)
+    mkl = re.search(r"Math Kernel Library Version ([\d.]+)", config)
+    return {"user_api": "blas", "internal_api": blas.group(1) if blas else "unknown",
+            "version": mkl.group(1) if mkl and blas and blas.group(1) == "mkl" else None,
+            "architecture": torch.backends.cpu.get_cpu_capability(), "num_threads": torch.get_num_threads(),
+            "file": "libtorch_cpu (linked in)", "shipped_by": "torch"}
 
 
 def machine():

@@ -27,7 +27,7 @@ from matplotlib.patches import Circle, FancyArrowPatch  # noqa: E402
 from nnbook.plotting import PALETTE  # noqa: E402
 
 # Okabe-Ito colours, as in every figure of the book: input blue, hidden green and output vermillion
-# are the colours of nnbook.plotting.draw_network.
+# are the colours of nnbook.diagrams.draw_network.
 CELLS = {
     "input": ("Input cell", PALETTE[0]),
     "hidden": ("Hidden cell", PALETTE[2]),

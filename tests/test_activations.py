@@ -101,3 +101,9 @@ def test_wrong_types_are_rejected():
         activations.relu(np.array(["a", "b"]))
     with pytest.raises(ValueError, match=r"slope must be a number in \[0, 1\), got 1.5"):
         activations.LeakyReLU(1.5)
+
+
+def test_half_precision_is_computed_in_float64():
+    z = np.ones((2, 2), dtype=np.float16)
+    for name in activations.names():
+        assert activations.get(name)(z).dtype == np.float64, name

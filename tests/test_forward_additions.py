@@ -1,4 +1,5 @@
-"""Chapter 3's worked example: the numbers a reader computes on paper are the numbers the package computes."""
+"""Chapters 3 and 4's worked example: the numbers a reader computes on paper, forward and backward, are the
+numbers the package computes."""
 
 import numpy as np
 import pytest
@@ -18,9 +19,27 @@ Z2 = 0.2614633003
 A2 = 0.5649959693
 LOSS = 0.1892285067
 
+# Backward, as in chapter 4 (mean squared error over N = 1 output, sigma'(z) = sigma(z) (1 - sigma(z))):
+#   dL/da2  = 2 (a2 - y) = 2 * (0.5649959693 - 1) = -0.8700080614
+#   delta2  = dL/da2 * a2 (1 - a2) = -0.8700080614 * (0.5649959693 * 0.4350040307)
+#           = -0.8700080614 * 0.2457755240 = -0.2138266871
+#   dW2     = delta2 a1^T = (-0.2138266871 * 0.6456563062, -0.2138266871 * 0.7310585786)
+#           = (-0.1380585490, -0.1563198340);   db2 = delta2 = -0.2138266871
+#   dA1     = W2^T delta2 = (0.5 * -0.2138266871, 0.6 * -0.2138266871) = (-0.1069133436, -0.1282960123)
+#   sigma'(z1) = a1 (1 - a1) = (0.6456563062 * 0.3543436938, 0.7310585786 * 0.2689414214)
+#              = (0.2287842405, 0.1966119332)
+#   delta1  = dA1 * sigma'(z1) = (-0.1069133436 * 0.2287842405, -0.1282960123 * 0.1966119332)
+#           = (-0.0244600881, -0.0252245270)
+#   dW1     = delta1 x^T = [[-0.0244600881 * 1, -0.0244600881 * 2], [-0.0252245270 * 1, -0.0252245270 * 2]]
+#           = [[-0.0244600881, -0.0489201762], [-0.0252245270, -0.0504490540]];   db1 = delta1
+DELTA2 = -0.2138266871
+DW2 = [-0.1380585490, -0.1563198340]
+DELTA1 = [-0.0244600881, -0.0252245270]
+DW1 = [[-0.0244600881, -0.0489201762], [-0.0252245270, -0.0504490540]]
+
 
 def test_worked_example_shapes_and_weights():
-    x, y, model = nn.datasets.worked_example()
+    x, y, model = nn.examples.worked_example()
     assert x.shape == (1, 2) and y.shape == (1, 1)
     np.testing.assert_array_equal(x, [[1.0, 2.0]])
     np.testing.assert_array_equal(y, [[1.0]])
@@ -34,7 +53,7 @@ def test_worked_example_shapes_and_weights():
 
 
 def test_worked_example_forward_matches_the_hand_computation():
-    x, y, model = nn.datasets.worked_example()
+    x, y, model = nn.examples.worked_example()
     hidden, output = model.layers
     z1 = x @ hidden.W.T + hidden.b
     a1 = hidden.forward(x)
@@ -49,7 +68,17 @@ def test_worked_example_forward_matches_the_hand_computation():
 
 
 def test_worked_example_returns_a_fresh_network_each_call():
-    _, _, first = nn.datasets.worked_example()
+    _, _, first = nn.examples.worked_example()
     first.layers[0].W[:] = 0.0
-    _, _, second = nn.datasets.worked_example()
+    _, _, second = nn.examples.worked_example()
     np.testing.assert_array_equal(second.layers[0].W, [[0.1, 0.2], [0.3, 0.4]])
+
+
+def test_worked_example_backward_matches_the_hand_computation():
+    x, y, model = nn.examples.worked_example()
+    model.backward(nn.losses.mse.gradient(model.forward(x), y))
+    hidden, output = model.layers
+    np.testing.assert_allclose(output.dW, [DW2], atol=1e-10)
+    np.testing.assert_allclose(output.db, [DELTA2], atol=1e-10)
+    np.testing.assert_allclose(hidden.dW, DW1, atol=1e-10)
+    np.testing.assert_allclose(hidden.db, DELTA1, atol=1e-10)

@@ -52,6 +52,46 @@ def test_optimizers_reduce_the_loss_of_a_network(optimizer):
     assert nn.losses.softmax_cross_entropy(model.predict(X), y) < 0.5 * before
 
 
+def test_sgd_learning_rate_defaults_to_fits_and_a_name_is_enough():
+    assert nn.SGD().lr == 0.01
+    X, y = nn.datasets.xor()
+    runs = [nn.fit(nn.mlp([2, 3, 1], seed=0), X, y, optimizer=optimizer, epochs=5).loss
+            for optimizer in ("sgd", None, nn.SGD(0.01))]
+    assert runs[0] == runs[1] == runs[2]
+
+
+def _train(model, optimizer, epochs=3, batch_size=20):
+    X, y = nn.datasets.moons(60, noise=0.2, seed=0)
+    nn.fit(model, X, y, loss="softmax_cross_entropy", optimizer=optimizer, epochs=epochs, batch_size=batch_size,
+           seed=0)
+    return [p.copy() for _, p, _ in model.parameters()]
+
+
+OPTIMIZERS_WITH_STATE = pytest.mark.parametrize("make", [lambda: nn.Adam(0.01), lambda: nn.SGD(0.1, momentum=0.9)],
+                                                ids=["adam", "sgd-momentum"])
+
+
+@OPTIMIZERS_WITH_STATE
+@pytest.mark.parametrize("sizes", [[2, 8, 2], [2, 4, 2]], ids=["same-architecture", "other-architecture"])
+def test_an_optimizer_reused_on_another_model_starts_that_model_afresh(make, sizes):
+    shared = make()
+    _train(nn.mlp([2, 8, 2], seed=0), shared)
+    reused = _train(nn.mlp(sizes, seed=1), shared)
+    fresh = _train(nn.mlp(sizes, seed=1), make())
+    for p, q in zip(reused, fresh):
+        np.testing.assert_array_equal(p, q)
+
+
+@OPTIMIZERS_WITH_STATE
+def test_an_optimizer_keeps_its_state_for_the_same_model_across_fits(make):
+    optimizer, model = make(), nn.mlp([2, 8, 2], seed=0)
+    _train(model, optimizer, epochs=2, batch_size=None)
+    twice = _train(model, optimizer, epochs=2, batch_size=None)
+    once = _train(nn.mlp([2, 8, 2], seed=0), make(), epochs=4, batch_size=None)
+    for p, q in zip(twice, once):
+        np.testing.assert_array_equal(p, q)
+
+
 @pytest.mark.parametrize("make, match", [
     (lambda: nn.SGD(lr=0), r"lr must be a finite number > 0, got 0"),
     (lambda: nn.SGD(lr=-1), r"lr must be a finite number > 0, got -1"),

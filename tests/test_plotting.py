@@ -2,30 +2,15 @@ import subprocess
 import sys
 
 import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.contour import ContourSet
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.collections import LineCollection  # noqa: E402
-from matplotlib.contour import ContourSet  # noqa: E402
-from matplotlib.patches import Circle  # noqa: E402
-
-import nnbook as nn  # noqa: E402
-from nnbook import activations, plotting  # noqa: E402
-from nnbook.metrics import confusion_matrix  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
-def texts(ax):
-    """The words written on ``ax`` (arrows are annotations with no text)."""
-    return [t.get_text() for t in ax.texts if t.get_text()]
+from drawing import close_figures, texts  # noqa: F401 (close_figures: an autouse fixture)
+import nnbook as nn
+from nnbook import activations, plotting
+from nnbook.metrics import confusion_matrix
 
 
 def test_import_nnbook_does_not_import_matplotlib():
@@ -140,7 +125,9 @@ def test_decision_boundary_draws_each_class_in_its_colour():
 
 @pytest.mark.parametrize("model, X, y, kwargs, error, match", [
     ("not a model", X_BOX, [0, 1, 1], {}, TypeError, "model must have a predict"),
-    (None, np.ones((3, 3)), [0, 1, 1], {}, ValueError, "X has 3 features, but .* n_features must be=2"),
+    (None, np.ones((3, 3)), [0, 1, 1], {}, ValueError,
+     "X has 3 features, but a decision boundary is drawn in the plane of n_features=2"),
+    (None, X_BOX, np.array([0, 1, 1]) + 0.5, {}, ValueError, "y must hold integer class labels 0, 1, .* float64"),
     (None, X_BOX, [0, 1], {}, ValueError, "y must have one label per row of X: X has 3 rows, y has 2 entries"),
     (None, X_BOX, [0, 1, 1], {"resolution": 1}, ValueError, "resolution must be an integer >= 2, got 1"),
     (None, X_BOX, [0, 1, 1], {"padding": -1}, ValueError, "padding must be a number >= 0, got -1"),
@@ -186,63 +173,6 @@ def test_history_accuracy_log_scale_and_runs_on_one_axes():
 def test_history_bad_input(history, kwargs, error, match):
     with pytest.raises(error, match=match):
         plotting.plot_history(history, **kwargs)
-
-
-# --- draw_perceptron and draw_network -----------------------------------------------------------
-
-@pytest.mark.parametrize("n_inputs", [1, 3, 5])
-def test_perceptron_has_inputs_weights_sum_bias_activation_output(n_inputs):
-    ax = plotting.draw_perceptron(n_inputs)
-    words = texts(ax)
-    for j in range(1, n_inputs + 1):
-        assert f"$x_{{{j}}}$" in words and f"$w_{{{j}}}$" in words
-    assert {r"$\Sigma$", "$b$", "$f$", "$z$", r"$\hat{y}$"} <= set(words)
-    assert sum(isinstance(p, Circle) for p in ax.patches) == n_inputs + 1  # inputs and the sum
-    assert len(words) == 2 * n_inputs + 5
-    assert ax.get_aspect() == 1 and not ax.axison
-
-
-def test_perceptron_options():
-    ax = plotting.draw_perceptron(2, activation_label="step", show_bias=False)
-    assert "$b$" not in texts(ax) and "step" in texts(ax)
-    assert r"$\sigma$" in texts(plotting.draw_perceptron(activation_label=r"$\sigma$"))
-    with pytest.raises(ValueError, match="n_inputs must be a positive integer, got 0"):
-        plotting.draw_perceptron(0)
-
-
-def connections(ax):
-    return sum(len(c.get_segments()) for c in ax.collections if isinstance(c, LineCollection))
-
-
-@pytest.mark.parametrize("sizes", [[2, 1], [2, 3, 3, 1], [4, 8, 2]])
-def test_network_joins_every_node_to_the_next_layer(sizes):
-    ax = plotting.draw_network(sizes)
-    assert isinstance(ax, plt.Axes)
-    assert sum(isinstance(p, Circle) for p in ax.patches) == sum(sizes)
-    assert connections(ax) == sum(a * b for a, b in zip(sizes, sizes[1:]))
-    hidden = [f"Hidden\nlayer {i}" for i in range(1, len(sizes) - 1)]
-    assert texts(ax) == ["Input\nlayer", *hidden, "Output\nlayer"]
-
-
-def test_network_shortens_wide_layers_and_labels_nodes():
-    ax = plotting.draw_network([64, 3, 10], node_labels=True)
-    assert sum(isinstance(p, Circle) for p in ax.patches) == 7 + 3 + 7
-    assert connections(ax) == 7 * 3 + 3 * 7
-    words = texts(ax)
-    assert {"64 units", "10 units", "$x_{64}$", "$a^{(1)}_{3}$", r"$\hat{y}_{10}$"} <= set(words)
-    assert words.count(r"$\vdots$") == 2
-    assert texts(plotting.draw_network([2, 1], labels=False)) == []
-
-
-@pytest.mark.parametrize("sizes, match", [
-    ([3], r"sizes must be a list of at least 2 layer sizes, e.g. \[2, 3, 1\], got \[3\]"),
-    ("23", "sizes must be a list of at least 2 layer sizes"),
-    ([2, 0, 1], r"sizes\[1\] must be a positive integer, got 0"),
-    ([2, 2.5], r"sizes\[1\] must be a positive integer, got 2.5"),
-])
-def test_network_bad_sizes(sizes, match):
-    with pytest.raises(ValueError, match=match):
-        plotting.draw_network(sizes)
 
 
 # --- show_images and plot_confusion_matrix ------------------------------------------------------

@@ -4,9 +4,6 @@ The expected lines below are copied from the seed text, which is the specificati
 computed output. If a change to ``nnbook`` alters one digit of them, this test says so before the book does.
 """
 
-import numpy as np
-import pytest
-
 import nnbook as nn
 
 SEED_OUTPUT = [
@@ -17,31 +14,6 @@ SEED_OUTPUT = [
     "",
     "Learned: y = 2.04 x + 0.98",
 ]
-
-
-@pytest.fixture
-def seed_data():
-    """Run the seed's own data code (global ``np.random.seed(42)``) and return ``x, y, w_init``.
-
-    NumPy's global random state is restored afterwards, so no other test sees the change.
-    """
-    saved = np.random.get_state()
-    try:
-        np.random.seed(42)
-        noise = np.random.randn(100) * 0.2
-        x = np.random.uniform(-1, 1, size=100)
-        y = 2*x + noise + 1
-        w = np.random.randn()  # the seed's "Initialize parameters" draws the starting weight next
-        yield x, y, w
-    finally:
-        np.random.set_state(saved)
-
-
-def test_linear_dataset_is_the_seed_data(seed_data):
-    x, y, _ = seed_data
-    X_lin, y_lin = nn.datasets.linear()
-    np.testing.assert_array_equal(X_lin, x)
-    np.testing.assert_array_equal(y_lin, y)
 
 
 def test_dense_layer_prints_the_seed_lines(seed_data, capsys):

@@ -83,20 +83,40 @@ def test_fit_rejects_bad_input(kwargs, match):
 # fit updates all parameters as one flat vector (Network._flat_parameters). These tests hold that speed-up to
 # its promise: the same numbers as updating array by array, and no parameter left behind.
 
-def _train_by_hand(model, X, y, optimizer, epochs):
-    """The textbook loop: forward, loss gradient, backward, one optimiser step over the per-array triples."""
+def _train_by_hand(model, X, y, optimizer, epochs, batch_size=None, seed=None):
+    """The textbook loop over the batches fit visits: forward, loss gradient, backward, one optimiser step over
+    the per-array triples."""
+    rng, n = np.random.default_rng(seed), len(X)
+    batch_size = batch_size or n
     for _ in range(epochs):
-        model.backward(nn.losses.softmax_cross_entropy.gradient(model.forward(X), y))
-        optimizer.step(list(model.parameters()))
+        order = rng.permutation(n) if batch_size < n else np.arange(n)  # fit draws no permutation for one batch
+        for start in range(0, n, batch_size):
+            batch = order[start:start + batch_size]
+            model.backward(nn.losses.softmax_cross_entropy.gradient(model.forward(X[batch]), y[batch]))
+            optimizer.step(list(model.parameters()))
 
 
-@pytest.mark.parametrize("make_optimizer", [lambda: nn.SGD(0.1, momentum=0.9), lambda: nn.Adam(0.01)],
-                         ids=["sgd-momentum", "adam"])
-def test_fit_updates_exactly_as_a_loop_over_each_array(make_optimizer):
+def _moons_one_block():
     X, y = nn.datasets.moons(50, noise=0.2, seed=3)
-    fitted, by_hand = nn.mlp([2, 16, 8, 2], seed=4), nn.mlp([2, 16, 8, 2], seed=4)
-    nn.fit(fitted, X, y, loss="softmax_cross_entropy", optimizer=make_optimizer(), epochs=5)
-    _train_by_hand(by_hand, X, y, make_optimizer(), epochs=5)
+    return [2, 16, 8, 2], X, y, dict(epochs=5)  # 202 parameters, full batch
+
+
+def _digits_like_three_blocks():
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(96, 64)), rng.integers(0, 10, size=96)
+    # 85 002 parameters: three blocks of Network._BLOCK = 32 768 numbers; shuffled mini-batches
+    return [64, 256, 256, 10], X, y, dict(epochs=2, batch_size=32, seed=5)
+
+
+@pytest.mark.parametrize("make_optimizer", [lambda: nn.SGD(0.01, momentum=0.9), lambda: nn.Adam(0.005)],
+                         ids=["sgd-momentum", "adam"])
+@pytest.mark.parametrize("case", [_moons_one_block, _digits_like_three_blocks], ids=["one-block", "three-blocks"])
+def test_fit_updates_exactly_as_a_loop_over_each_array(make_optimizer, case):
+    sizes, X, y, schedule = case()
+    assert (nn.mlp(sizes).n_parameters() > 2 * nn.Network._BLOCK) == (case is _digits_like_three_blocks)
+    fitted, by_hand = nn.mlp(sizes, seed=4), nn.mlp(sizes, seed=4)
+    nn.fit(fitted, X, y, loss="softmax_cross_entropy", optimizer=make_optimizer(), **schedule)
+    _train_by_hand(by_hand, X, y, make_optimizer(), **schedule)
     for (name, p, _), (_, q, _) in zip(fitted.parameters(), by_hand.parameters()):
         np.testing.assert_array_equal(p, q, err_msg=name)  # bit for bit, not approximately
 
@@ -128,3 +148,25 @@ def test_a_deep_copy_trains_its_own_arrays_and_leaves_the_original_alone():
     for (name, p, _), old in zip(original.parameters(), before):
         np.testing.assert_array_equal(p, old, err_msg=f"original {name} changed")
     assert all(not np.array_equal(p, old) for (_, p, _), old in zip(twin.parameters(), before))
+
+
+def test_a_reference_to_a_layer_array_stays_the_trained_array():
+    X, y = nn.datasets.moons(50, noise=0.2, seed=3)
+    model = nn.mlp([2, 8, 2], seed=0)
+    W = model.layers[0].W
+    zeros = np.zeros(2)
+    model.layers[1].b = zeros  # replacing *another* array must not detach W
+    nn.fit(model, X, y, loss="softmax_cross_entropy", optimizer=nn.SGD(0.1), epochs=2)
+    assert W is model.layers[0].W
+    assert not np.array_equal(W, nn.mlp([2, 8, 2], seed=0).layers[0].W)  # and W was trained
+    # The assigned array's numbers went into the layer's own array, which is trained; the array itself is not.
+    assert model.layers[1].b is not zeros and not zeros.any() and model.layers[1].b.any()
+
+
+def test_building_a_network_moves_the_layer_arrays_into_its_vector():
+    # As documented on Network: take references to layer.W after building the network, not before.
+    layer = nn.Dense(2, 2, rng=0)
+    before, numbers = layer.W, layer.W.copy()
+    nn.Network([layer, nn.Dense(2, 2)])
+    assert layer.W is not before
+    np.testing.assert_array_equal(layer.W, numbers)

@@ -48,4 +48,34 @@
       }
     };
   });
+  // Two things the bundled widgets leave out that a screen reader needs (WCAG 2.1 A; the browser tests run
+  // axe-core on every page): a slider's handle has no accessible name, and a figure drawn into an Output
+  // widget has no alt text. Widgets are rendered asynchronously, so each such element is fixed when it appears.
+  var labels = 0;
+  function describeWidgets() {
+    document.querySelectorAll(".widget-slider .noUi-handle:not([aria-labelledby]):not([aria-label])")
+      .forEach(function (handle) {
+        var label = handle.closest(".widget-slider").querySelector(".widget-label");
+        if (label && label.textContent.trim()) {
+          label.id = label.id || "widget-label-" + ++labels;
+          handle.setAttribute("aria-labelledby", label.id);
+        } else {
+          handle.setAttribute("aria-label", "value");
+        }
+      });
+    document.querySelectorAll(".widget-output img:not([alt])").forEach(function (img) {
+      img.setAttribute("alt", "The figure this interactive widget drew for its starting setting, saved with " +
+        "the page; the static figure next to the widget shows the same lesson");
+    });
+  }
+  var pending = false;
+  new MutationObserver(function () {
+    if (!pending) {
+      pending = true;
+      setTimeout(function () {
+        pending = false;
+        describeWidgets();
+      }, 0);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
 })();

@@ -7,7 +7,11 @@ with respect to the activation's output into the gradient with respect to its in
 so the book's tables are generated from this registry rather than typed twice.
 """
 
+import numbers
+
 import numpy as np
+
+from ._checks import lookup
 
 __all__ = ["Activation", "identity", "step", "sigmoid", "tanh", "relu", "leaky_relu",
            "LeakyReLU", "softmax", "get", "names"]
@@ -17,12 +21,14 @@ def _as_float(z, name="z"):
     z = np.asarray(z)
     if z.dtype.kind not in "fiub":
         raise TypeError(f"{name} must be a numeric array, got dtype {z.dtype}")
-    # Keep float32 as float32 (faster training); everything else becomes float64.
-    return z if z.dtype.kind == "f" else z.astype(np.float64)
+    # Keep float32 as float32 (faster training); everything else (ints, float16, ...) becomes float64.
+    return z if z.dtype in (np.float32, np.float64) else z.astype(np.float64)
 
 
 class Activation:
     """Base class: an element-wise function :math:`f` and its derivative :math:`f'`.
+
+    A new activation defines ``__call__`` and ``derivative``; :meth:`backward` then follows from them.
 
     Attributes
     ----------
@@ -65,6 +71,12 @@ class Activation:
         -------
         ndarray of shape (n_samples, n_units)
         """
+        if np.shape(grad) != np.shape(z):  # one comparison of two tuples: cheap enough for every batch
+            raise ValueError(f"grad must have the shape of z {np.shape(z)}, got {np.shape(grad)}")
+        return self._backward(z, grad)
+
+    def _backward(self, z, grad):
+        # The chain rule itself; subclasses with a faster form than grad * f'(z) override this.
         return grad * self.derivative(z)
 
     def __repr__(self):
@@ -72,6 +84,8 @@ class Activation:
 
 
 class Identity(Activation):
+    """The identity :math:`f(z) = z`: a layer without it is a plain affine map (regression outputs, logits)."""
+
     name = "identity"
     latex = r"f(z) = z"
     derivative_latex = r"f'(z) = 1"
@@ -83,7 +97,7 @@ class Identity(Activation):
     def derivative(self, z):
         return np.ones_like(_as_float(z))
 
-    def backward(self, z, grad):
+    def _backward(self, z, grad):
         return grad  # f' = 1: nothing to multiply, nothing to copy
 
 
@@ -105,6 +119,8 @@ class Step(Activation):
 
 
 class Sigmoid(Activation):
+    """The logistic sigmoid, squashing any :math:`z` into a probability in (0, 1); computed without overflow."""
+
     name = "sigmoid"
     latex = r"f(z) = \frac{1}{1 + e^{-z}}"
     derivative_latex = r"f'(z) = f(z)\,\bigl(1 - f(z)\bigr)"
@@ -122,6 +138,8 @@ class Sigmoid(Activation):
 
 
 class Tanh(Activation):
+    """The hyperbolic tangent: an S-curve like the sigmoid, but from -1 to 1 and centred on 0."""
+
     name = "tanh"
     latex = r"f(z) = \tanh z = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}"
     derivative_latex = r"f'(z) = 1 - \tanh^2 z"
@@ -135,6 +153,9 @@ class Tanh(Activation):
 
 
 class ReLU(Activation):
+    """The rectified linear unit :math:`\\max(0, z)`: slope 1 for :math:`z > 0`, 0 otherwise (we take
+    :math:`f'(0) = 0`)."""
+
     name = "relu"
     latex = r"f(z) = \max(0, z)"
     derivative_latex = r"f'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}"
@@ -147,7 +168,7 @@ class ReLU(Activation):
         z = _as_float(z)
         return (z > 0).astype(z.dtype)
 
-    def backward(self, z, grad):
+    def _backward(self, z, grad):
         return grad * (z > 0)  # f' as a boolean mask: no float array for f', and faster than np.where
 
 
@@ -157,7 +178,7 @@ class LeakyReLU(Activation):
     Parameters
     ----------
     slope : float, default 0.01
-        The slope :math:`\\alpha` for :math:`z \\le 0`; must be in [0, 1).
+        The slope :math:`\\alpha` for :math:`z \\le 0`; a real number in [0, 1).
     """
 
     name = "leaky_relu"
@@ -166,7 +187,7 @@ class LeakyReLU(Activation):
     use = "Hidden layers, avoids dead units"
 
     def __init__(self, slope=0.01):
-        if not (isinstance(slope, (int, float)) and 0 <= slope < 1):
+        if isinstance(slope, bool) or not (isinstance(slope, numbers.Real) and 0 <= slope < 1):
             raise ValueError(f"slope must be a number in [0, 1), got {slope!r}")
         self.slope = float(slope)
 
@@ -205,7 +226,7 @@ class Softmax(Activation):
         s = self(z)
         return s[..., :, None] * (np.eye(s.shape[-1], dtype=s.dtype) - s[..., None, :])
 
-    def backward(self, z, grad):
+    def _backward(self, z, grad):
         """Row-wise product with the Jacobian, without building it:
         :math:`\\partial\\mathcal{L}/\\partial z = s \\odot (g - (g \\cdot s))`."""
         s = self(z)
@@ -245,11 +266,4 @@ def get(activation):
     ValueError
         If the name is unknown; the message lists the valid names.
     """
-    if isinstance(activation, Activation):
-        return activation
-    if not isinstance(activation, str):
-        raise TypeError(f"activation must be a name or an Activation, got {type(activation).__name__}")
-    try:
-        return _REGISTRY[activation]
-    except KeyError:
-        raise ValueError(f"Unknown activation {activation!r}. Choose one of: {', '.join(names())}") from None
+    return lookup(activation, _REGISTRY, "activation", Activation)

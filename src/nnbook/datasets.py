@@ -1,6 +1,7 @@
-"""The book's small data sets (a noisy line, XOR, two moons, spirals, 8x8 digits) and two helpers to prepare
-them, ``train_test_split`` and ``one_hot``. All return NumPy arrays with rows as samples; every random draw
-comes from a seed the caller passes in, so a page shows the same numbers on every run."""
+"""The book's small data sets (a noisy line, XOR, two moons, spirals, 8x8 digits) and ``train_test_split`` to
+divide them. All return NumPy arrays with rows as samples; every random draw comes from a seed the caller passes
+in, so a page shows the same numbers on every run. (Labels become one-hot rows with
+:func:`nnbook.losses.one_hot`.)"""
 
 import math
 import numbers
@@ -8,11 +9,9 @@ from importlib import resources
 
 import numpy as np
 
-from ._checks import check_finite, check_positive_float, check_positive_int
-from .layers import Dense
-from .network import Network
+from ._checks import check_finite, check_positive_float, check_seed, make_rng
 
-__all__ = ["linear", "xor", "moons", "spirals", "load_digits", "train_test_split", "one_hot", "worked_example"]
+__all__ = ["linear", "xor", "moons", "spirals", "load_digits", "train_test_split"]
 
 
 def _check_int(value, name, minimum, why=""):
@@ -50,7 +49,7 @@ def linear(n=100, slope=2.0, intercept=1.0, noise=0.2, seed=42, rng=None):
         if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value):
             raise ValueError(f"{name} must be a finite number, got {value!r}")
     if rng is None:
-        rng = np.random.RandomState(seed)
+        rng = np.random.RandomState(check_seed(seed))
     elif not isinstance(rng, np.random.RandomState):
         raise TypeError(f"rng must be None or a numpy RandomState, got {type(rng).__name__}")
     eps = rng.randn(n) * noise
@@ -93,7 +92,7 @@ def moons(n=200, noise=0.1, seed=0):
     """
     n = _check_int(n, "n", 2, " (one sample per moon)")
     noise = check_positive_float(noise, "noise", allow_zero=True)
-    rng = np.random.default_rng(seed)
+    rng = make_rng(seed, "seed")
     t0, t1 = np.linspace(0, np.pi, n // 2), np.linspace(0, np.pi, n - n // 2)
     X = np.concatenate([np.c_[np.cos(t0), np.sin(t0)], np.c_[1 - np.cos(t1), 0.5 - np.sin(t1)]])
     X += rng.normal(0.0, noise, size=X.shape)
@@ -126,7 +125,7 @@ def spirals(n=300, classes=3, noise=0.2, seed=0):
     classes = _check_int(classes, "classes", 2)
     n = _check_int(n, "n", classes, f" (one sample per class, classes={classes})")
     noise = check_positive_float(noise, "noise", allow_zero=True)
-    rng = np.random.default_rng(seed)
+    rng = make_rng(seed, "seed")
     counts = [n // classes + (j < n % classes) for j in range(classes)]
     r = np.concatenate([np.linspace(0.0, 1.0, c) for c in counts])
     y = np.repeat(np.arange(classes), counts)
@@ -195,7 +194,7 @@ def train_test_split(X, y, test_size=0.2, seed=0, stratify=None):
     if not 0 < n_test < n:
         raise ValueError(f"test_size must be in (0, 1) or a positive int smaller than n_samples={n}, and leave "
                          f"at least one sample in each set, got {test_size!r}")
-    rng = np.random.default_rng(seed)
+    rng = make_rng(seed, "seed")
     if stratify is None:
         order = rng.permutation(n)
         return X[order[n_test:]], X[order[:n_test]], y[order[n_test:]], y[order[:n_test]]
@@ -213,69 +212,3 @@ def train_test_split(X, y, test_size=0.2, seed=0, stratify=None):
     test = rng.permutation(np.concatenate([m[:t] for m, t in zip(members, n_k)]))
     train = rng.permutation(np.concatenate([m[t:] for m, t in zip(members, n_k)]))
     return X[train], X[test], y[train], y[test]
-
-
-def one_hot(y, n_classes=None):
-    """Class indices to one-hot rows: :math:`Y_{ik} = 1` if :math:`y_i = k`, else 0.
-
-    Parameters
-    ----------
-    y : array_like of shape (n,)
-        Non-negative integer labels (integral floats such as ``1.0`` are accepted).
-    n_classes : int > max(y), or None for ``max(y) + 1``
-
-    Returns
-    -------
-    Y : ndarray of shape (n, n_classes), float64
-    """
-    y = np.asarray(y)
-    if y.ndim != 1:
-        raise ValueError(f"y must be 1-D class indices of shape (n,), got shape {y.shape}")
-    integral = y.dtype.kind in "iu" or (y.dtype.kind == "f" and np.all(np.isfinite(y) & (y % 1 == 0)))
-    if not integral or (y.size and y.min() < 0):
-        raise ValueError(f"y must hold non-negative integer labels, got {np.unique(y)[:5]} (dtype {y.dtype})")
-    k = check_positive_int(n_classes, "n_classes", allow_none=True)
-    top = int(y.max()) if y.size else -1
-    if k is None:
-        k = top + 1
-    elif top >= k:
-        raise ValueError(f"n_classes must be greater than every label, got n_classes={k} and label {top}")
-    Y = np.zeros((len(y), k))
-    Y[np.arange(len(y)), y.astype(np.intp)] = 1.0
-    return Y
-
-
-def worked_example():
-    """The 2-2-1 network of chapters 3 and 4, small enough to run forward and backward on paper.
-
-    Two inputs, two sigmoid hidden units, one sigmoid output unit, with the weights
-
-    .. math::
-        x = \\begin{pmatrix} 1 & 2 \\end{pmatrix}, \\quad
-        W^{(1)} = \\begin{pmatrix} 0.1 & 0.2 \\\\ 0.3 & 0.4 \\end{pmatrix}, \\quad
-        b^{(1)} = \\begin{pmatrix} 0.1 \\\\ -0.1 \\end{pmatrix}, \\quad
-        W^{(2)} = \\begin{pmatrix} 0.5 & 0.6 \\end{pmatrix}, \\quad
-        b^{(2)} = -0.5, \\quad y = 1 .
-
-    The forward pass gives, to 4 decimals,
-    :math:`z^{(1)} = (0.6, 1.0)`, :math:`a^{(1)} = \\sigma(z^{(1)}) = (0.6457, 0.7311)`,
-    :math:`z^{(2)} = 0.2615`, :math:`a^{(2)} = \\hat y = 0.5650`, and the squared error
-    :math:`(\\hat y - y)^2 = 0.1892`.
-
-    Returns
-    -------
-    x : ndarray of shape (1, 2)
-        One sample (rows are samples).
-    y : ndarray of shape (1, 1)
-        Its target.
-    model : Network
-        A fresh ``Network([Dense(2, 2, "sigmoid"), Dense(2, 1, "sigmoid")])`` holding the weights above;
-        each call builds a new one, so training it changes nothing for the next caller.
-    """
-    hidden = Dense(2, 2, "sigmoid", init="zeros")
-    hidden.W[:] = [[0.1, 0.2], [0.3, 0.4]]
-    hidden.b[:] = [0.1, -0.1]
-    output = Dense(2, 1, "sigmoid", init="zeros")
-    output.W[:] = [[0.5, 0.6]]
-    output.b[:] = [-0.5]
-    return np.array([[1.0, 2.0]]), np.array([[1.0]]), Network([hidden, output])

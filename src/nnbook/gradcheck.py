@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import losses
-from ._checks import check_matrix, check_positive_float
+from ._checks import check_matrix, check_positive_float, check_targets
+from .network import check_network
 
 __all__ = ["GradCheckResult", "gradcheck", "relative_error"]
 
@@ -64,9 +65,11 @@ def gradcheck(model, X, y, loss, eps=1e-6):
     Parameters
     ----------
     model : Network
-        Its parameters should be float64: in float32 the differences drown in rounding.
+        With float64 parameters (``dtype=np.float64``, the default): in float32 the differences drown in
+        rounding, and a correct backpropagation would look wrong.
     X : ndarray of shape (n_samples, n_in)
-    y : ndarray of targets, as the loss expects them
+    y : ndarray of shape (n_samples, ...)
+        One target per sample, as the loss expects them.
     loss : str or Loss
     eps : float, default 1e-6
         The finite-difference step :math:`\\epsilon`.
@@ -76,7 +79,13 @@ def gradcheck(model, X, y, loss, eps=1e-6):
     GradCheckResult
         Backpropagation is correct when ``max_relative_error`` is tiny (below about 1e-7).
     """
+    check_network(model)
+    dtypes = sorted({str(layer.dtype) for layer in model.layers})
+    if dtypes != ["float64"]:
+        raise ValueError(f"model must be float64 for a gradient check, got layers of dtype {', '.join(dtypes)}: "
+                         f"in float32 the finite differences drown in rounding (build it with dtype=np.float64)")
     X = check_matrix(X, "X", n_cols=model.n_in, what="the model expects n_in", finite=True)
+    y = check_targets(y, X.shape[0], "y")
     loss = losses.get(loss)
     eps = check_positive_float(eps, "eps")
 

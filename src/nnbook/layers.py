@@ -7,7 +7,7 @@ Rows are samples: a batch ``A`` has shape (n_samples, n_in) and the layer comput
 import numpy as np
 
 from . import activations
-from ._checks import check_matrix, check_positive_int
+from ._checks import check_matrix, check_positive_int, lookup, make_rng
 
 __all__ = ["Dense", "INITS"]
 
@@ -32,12 +32,14 @@ def _he(rng, n_in, n_out):
 INITS = {"zeros": _zeros, "normal": _normal, "xavier": _xavier, "glorot": _xavier, "he": _he}
 
 
-def _rng(rng):
-    if rng is None or isinstance(rng, (int, np.integer)):
-        return np.random.default_rng(rng)
-    if isinstance(rng, np.random.Generator):
-        return rng
-    raise TypeError(f"rng must be None, an int seed or a numpy Generator, got {type(rng).__name__}")
+def _float_dtype(dtype):
+    try:
+        dtype = np.dtype(dtype)
+    except TypeError:
+        raise ValueError(f"dtype must be float32 or float64, got {dtype!r}") from None
+    if dtype not in (np.float32, np.float64):
+        raise ValueError(f"dtype must be float32 or float64, got {dtype}")
+    return dtype
 
 
 class Dense:
@@ -72,13 +74,10 @@ class Dense:
         self.n_in = check_positive_int(n_in, "n_in")
         self.n_out = check_positive_int(n_out, "n_out")
         self.activation = activations.get(activation)
-        if init not in INITS:
-            raise ValueError(f"Unknown init {init!r}. Choose one of: {', '.join(sorted(INITS))}")
-        self.dtype = np.dtype(dtype)
-        if self.dtype not in (np.float32, np.float64):
-            raise ValueError(f"dtype must be float32 or float64, got {self.dtype}")
+        initialise = lookup(init, INITS, "init")
+        self.dtype = _float_dtype(dtype)
         self.init = init
-        self.W = INITS[init](_rng(rng), self.n_in, self.n_out).astype(self.dtype)
+        self.W = initialise(make_rng(rng), self.n_in, self.n_out).astype(self.dtype)
         self.b = np.zeros(self.n_out, dtype=self.dtype) if bias else None
         self.dW = np.zeros_like(self.W)
         self.db = None if self.b is None else np.zeros_like(self.b)
@@ -91,13 +90,18 @@ class Dense:
 
         Parameters
         ----------
-        A : ndarray of shape (n_samples, n_in)
+        A : ndarray of shape (n_samples, n_in), finite
 
         Returns
         -------
         ndarray of shape (n_samples, n_out)
         """
-        A = check_matrix(A, "A", n_cols=self.n_in, what="this layer expects n_in", dtype=self.dtype)
+        A = check_matrix(A, "A", n_cols=self.n_in, what="this layer expects n_in", dtype=self.dtype, finite=True)
+        return self._forward(A)
+
+    def _forward(self, A):
+        # forward() without the checks, for a network that has checked its input once.
+        A = A.astype(self.dtype, copy=False)
         Z = A @ self.W.T
         if self.b is not None:
             Z += self.b  # in place: no second (n_samples, n_out) array

@@ -6,27 +6,13 @@ Both take class labels, integers ``0 .. k-1``; turn a network's output into labe
 
 import numpy as np
 
-from ._checks import check_positive_int
+from ._checks import check_labels, check_positive_int
 
 __all__ = ["accuracy", "confusion_matrix"]
 
 
-def _labels(y, name):
-    y = np.asarray(y)
-    if y.ndim == 2 and y.shape[1] == 1:
-        y = y[:, 0]  # a column of labels is still one label per sample
-    if y.ndim != 1:
-        raise ValueError(f"{name} must be 1-D class labels of shape (n_samples,), got shape {y.shape}")
-    if y.dtype.kind not in "iub" and not (y.dtype.kind == "f" and np.all(y == np.round(y))):
-        raise ValueError(f"{name} must hold integer class labels 0, 1, ..., got dtype {y.dtype} "
-                         f"with non-integer values (turn scores into labels first, e.g. with argmax)")
-    if y.size and y.min() < 0:
-        raise ValueError(f"{name} must hold class labels >= 0, got {y.min()}")
-    return y.astype(np.int64)
-
-
 def _pair(y_true, y_pred):
-    y_true, y_pred = _labels(y_true, "y_true"), _labels(y_pred, "y_pred")
+    y_true, y_pred = check_labels(y_true, "y_true"), check_labels(y_pred, "y_pred")
     if y_true.shape != y_pred.shape:
         raise ValueError(f"y_true and y_pred must have one label per sample each, "
                          f"got {y_true.size} and {y_pred.size} labels")

@@ -4,7 +4,7 @@
 import numpy as np
 
 from . import activations
-from ._checks import check_matrix, check_positive_int
+from ._checks import check_finite, check_matrix, check_sizes, make_rng
 from .layers import Dense
 
 __all__ = ["Network", "mlp"]
@@ -17,11 +17,23 @@ class Network:
     ----------
     layers : list of Dense
         Consecutive layers must fit: ``layers[i].n_out == layers[i + 1].n_in``.
+
+    Notes
+    -----
+    Building the network moves every layer's ``W``, ``b``, ``dW`` and ``db`` into two flat vectors, which the
+    training loop updates in one go. From then on ``layer.W`` is a view of the network's vector, the same array
+    for the life of the network, so a reference taken after building it always shows the current weights; a
+    reference taken *before* (``W = layer.W; Network([layer])``) is left behind as a copy. Assigning a new
+    array, ``layer.W = A``, is allowed: the next :func:`~nnbook.training.fit` copies ``A``'s numbers into the
+    layer's array, and ``layer.W`` is that array again (``A`` itself is not trained).
     """
 
     _BLOCK = 2**15  # numbers per block of the flat parameter vector: 256 KiB in float64, a cache's worth
 
     def __init__(self, layers):
+        if isinstance(layers, (Dense, str)) or not hasattr(layers, "__iter__"):
+            hint = " (a single layer goes in a list: Network([layer]))" if isinstance(layers, Dense) else ""
+            raise TypeError(f"layers must be a list of Dense layers, got {type(layers).__name__}{hint}")
         layers = list(layers)
         if not layers:
             raise ValueError("layers must contain at least one layer, got an empty list")
@@ -32,15 +44,17 @@ class Network:
             if a.n_out != b.n_in:
                 raise ValueError(f"layers[{i}] has n_out={a.n_out} but layers[{i + 1}] has n_in={b.n_in}; they must match")
         self.layers = layers
-        self._flat = self._views = self._theta = None
+        self._flat = self._views = self._theta = self._grad = None
         self._flat_parameters()  # from now on the layers' arrays are views of one vector: see below
 
     @property
     def n_in(self):
+        """Number of inputs :math:`n_0`, the features of a sample: ``layers[0].n_in``."""
         return self.layers[0].n_in
 
     @property
     def n_out(self):
+        """Number of outputs :math:`n_L`: ``layers[-1].n_out``."""
         return self.layers[-1].n_out
 
     def forward(self, X):
@@ -64,7 +78,7 @@ class Network:
     def _forward(self, A):
         # Used by the training loop on data it has already checked once.
         for layer in self.layers:
-            A = layer.forward(A)
+            A = layer._forward(A)
         return A
 
     def predict(self, X):
@@ -101,35 +115,55 @@ class Network:
     def _flat_parameters(self):
         """All parameters as one vector, for the training loop: ``[("parameters[0:k]", theta, grad), ...]``.
 
-        The layers' ``W`` and ``b`` are copied into one flat vector ``theta``, their ``dW`` and ``db`` into
-        ``grad``, and the layers' arrays become views of these (same numbers and shapes; :meth:`parameters`
+        The first call copies the layers' ``W`` and ``b`` into one flat vector ``theta``, their ``dW`` and ``db``
+        into ``grad``, and makes the layers' arrays views of these (same numbers and shapes; :meth:`parameters`
         and ``layer.W`` work as before). SGD and Adam act element by element, so one update of ``theta`` is
         the same, to the last bit, as one update per array, but takes a dozen NumPy calls instead of a dozen
         per array: for a small network that is much of a training step. A large ``theta`` is handed out in
         blocks of ``_BLOCK`` numbers, so that Adam's dozen passes over a block run in the CPU cache rather
-        than in main memory. The vectors are built again if a layer's array has been replaced; layers of
-        different float types keep their own arrays.
+        than in main memory.
+
+        Later calls keep the vectors and their views, so a reference to ``layer.W`` never goes stale: an array
+        the user has assigned to a layer is copied into the view, and the view goes back into the layer. The
+        vectors are built anew only when the layers have changed or the views are no longer theirs (after a
+        deepcopy). Layers of different float types keep their own arrays.
         """
-        slots = [(layer, name) for layer in self.layers for name in ("W", "b") if getattr(layer, name) is not None]
-        current = [(getattr(layer, name), getattr(layer, "d" + name)) for layer, name in slots]
-        if self._views is not None and all(p is p_view and g is g_view and p.base is self._theta
-                                           for (p, g), (p_view, g_view) in zip(current, self._views)):
-            return self._flat  # the layers still use the vectors' views (not, e.g., after a deepcopy)
         if len({layer.dtype for layer in self.layers}) > 1:
             return list(self.parameters())  # one vector holds one float type
-        theta = np.concatenate([p.ravel() for p, _ in current])
-        grad = np.concatenate([g.ravel() for _, g in current])
-        self._theta, self._views, start = theta, [], 0
-        for (layer, name), (p, _) in zip(slots, current):
-            stop = start + p.size
-            p_view, g_view = theta[start:stop].reshape(p.shape), grad[start:stop].reshape(p.shape)
-            setattr(layer, name, p_view)
-            setattr(layer, "d" + name, g_view)
-            self._views.append((p_view, g_view))
-            start = stop
-        self._flat = [(f"parameters[{i}:{i + self._BLOCK}]", theta[i:i + self._BLOCK], grad[i:i + self._BLOCK])
-                      for i in range(0, theta.size, self._BLOCK)]
+        if self._views is None or list(self._views) != self._slots() or any(
+                view.base is not self._theta and view.base is not self._grad for view in self._views.values()):
+            self._build_flat_vectors()
+        for (layer, name), view in self._views.items():
+            array = getattr(layer, name)
+            if array is not view:  # assigned by the user since the last call
+                array = np.asarray(array)
+                where = f"layers[{self.layers.index(layer)}].{name}"
+                if array.shape != view.shape:
+                    raise ValueError(f"{where} must have shape {view.shape}, got {array.shape}")
+                view[...] = check_finite(array, where)
+                setattr(layer, name, view)
         return self._flat
+
+    def _slots(self):
+        # (layer, name) of every parameter and its gradient, in the order of the flat vectors.
+        return [(layer, name) for layer in self.layers for p in ("W", "b") if getattr(layer, p) is not None
+                for name in (p, "d" + p)]
+
+    def _build_flat_vectors(self):
+        slots = self._slots()
+        arrays = [np.asarray(getattr(layer, name)) for layer, name in slots]
+        self._theta = np.concatenate([a.ravel() for a in arrays[0::2]]).astype(self.layers[0].dtype, copy=False)
+        self._grad = np.concatenate([a.ravel() for a in arrays[1::2]]).astype(self.layers[0].dtype, copy=False)
+        self._views, start = {}, 0
+        for (layer, name), (_, grad_name), p in zip(slots[0::2], slots[1::2], arrays[0::2]):
+            stop = start + p.size
+            self._views[layer, name] = self._theta[start:stop].reshape(p.shape)
+            self._views[layer, grad_name] = self._grad[start:stop].reshape(p.shape)
+            start = stop
+        for (layer, name), view in self._views.items():
+            setattr(layer, name, view)
+        self._flat = [(f"parameters[{i}:{i + self._BLOCK}]", self._theta[i:i + self._BLOCK],
+                       self._grad[i:i + self._BLOCK]) for i in range(0, self._theta.size, self._BLOCK)]
 
     def n_parameters(self):
         """Total number of trainable numbers."""
@@ -154,7 +188,7 @@ def mlp(sizes, hidden="relu", output="identity", init=None, seed=None, dtype=np.
         :data:`nnbook.losses.softmax_cross_entropy`).
     init : str or None
         Weight initialisation; by default He for (leaky) ReLU hidden layers, Xavier otherwise.
-    seed : int or None
+    seed : int, numpy Generator or None
         Seed of the generator that initialises every layer.
     dtype : {numpy.float64, numpy.float32}
 
@@ -162,15 +196,19 @@ def mlp(sizes, hidden="relu", output="identity", init=None, seed=None, dtype=np.
     -------
     Network
     """
-    sizes = list(sizes) if not isinstance(sizes, (str, bytes)) else sizes
-    if not isinstance(sizes, list) or len(sizes) < 2:
-        raise ValueError(f"sizes must list at least an input and an output size, got {sizes!r}")
-    sizes = [check_positive_int(n, f"sizes[{i}]") for i, n in enumerate(sizes)]
+    sizes = check_sizes(sizes)
     hidden_act, output_act = activations.get(hidden), activations.get(output)
     if init is None:
         init = "he" if hidden_act.name in ("relu", "leaky_relu") else "xavier"
-    rng = np.random.default_rng(seed)
+    rng = make_rng(seed, "seed")
     last = len(sizes) - 2
     return Network([Dense(n_in, n_out, hidden_act if i < last else output_act, init=init, rng=rng, dtype=dtype)
                     for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:]))])
 
+
+
+def check_network(model, name="model"):
+    """Raise TypeError unless ``model`` is a :class:`Network` (what training and gradient checks need)."""
+    if not isinstance(model, Network):
+        raise TypeError(f"{name} must be a Network, e.g. nn.mlp([2, 8, 1]), got {type(model).__name__}")
+    return model

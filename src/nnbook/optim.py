@@ -8,13 +8,18 @@ import math
 
 import numpy as np
 
-from ._checks import check_positive_float
+from ._checks import check_positive_float, lookup
 
 __all__ = ["Optimizer", "SGD", "Adam", "get", "names"]
 
 
 class Optimizer:
-    """Base class: keeps per-parameter state (keyed by parameter name) between steps."""
+    """Base class: turns gradients into steps, and keeps what it needs about each parameter between steps.
+
+    ``state`` maps a parameter's name to what the optimiser remembers about it. SGD with momentum and Adam
+    keep the parameter array itself in it, so that a different array under the same name (another model's,
+    or one the user put in its place) starts from fresh state rather than inheriting another's.
+    """
 
     def __init__(self, lr):
         self.lr = check_positive_float(lr, "lr")
@@ -34,6 +39,22 @@ class Optimizer:
     def _update(self, name, p, g):
         raise NotImplementedError
 
+    def _state(self, name, p, n_buffers):
+        # The state of parameter `name`, fresh (t = 0, buffers of zeros) unless it was made for this very array.
+        state = self.state.get(name)
+        if state is None or state.parameter is not p:
+            state = self.state[name] = _ParameterState(p, n_buffers)
+        return state
+
+
+class _ParameterState:
+    """What an optimiser remembers about one parameter array: the array, the number of steps ``t`` taken on
+    it, and ``buffers`` of its shape (velocity, moments, scratch space), allocated once and zero at first."""
+
+    def __init__(self, parameter, n_buffers):
+        self.parameter, self.t = parameter, 0
+        self.buffers = [np.zeros_like(parameter) for _ in range(n_buffers)]
+
 
 class SGD(Optimizer):
     """(Stochastic) gradient descent, optionally with momentum.
@@ -45,13 +66,13 @@ class SGD(Optimizer):
 
     Parameters
     ----------
-    lr : float
-        Learning rate :math:`\\eta > 0`.
+    lr : float, default 0.01
+        Learning rate :math:`\\eta > 0` (the default is :func:`~nnbook.training.fit`'s).
     momentum : float, default 0.0
         :math:`\\mu \\in [0, 1)`: how much of the previous step is kept.
     """
 
-    def __init__(self, lr, momentum=0.0):
+    def __init__(self, lr=0.01, momentum=0.0):
         super().__init__(lr)
         self.momentum = check_positive_float(momentum, "momentum", allow_zero=True)
         if self.momentum >= 1:
@@ -61,9 +82,7 @@ class SGD(Optimizer):
         if self.momentum == 0:
             p -= self.lr * g
             return
-        v = self.state.get(name)
-        if v is None:
-            v = self.state[name] = np.zeros_like(p)
+        v, = self._state(name, p, 1).buffers
         v *= self.momentum  # in place: the velocity buffer is allocated once
         v -= self.lr * g
         p += v
@@ -80,6 +99,8 @@ class Adam(Optimizer):
         v \\leftarrow \\beta_2 v + (1-\\beta_2) g^2, \\quad
         \\theta \\leftarrow \\theta - \\eta \\frac{m / (1-\\beta_1^t)}{\\sqrt{v / (1-\\beta_2^t)} + \\epsilon}
 
+    where :math:`t` counts the steps taken on each parameter.
+
     Parameters
     ----------
     lr : float, default 1e-3
@@ -95,27 +116,22 @@ class Adam(Optimizer):
                 raise ValueError(f"{name} must be in [0, 1), got {beta!r}")
         self.beta1, self.beta2 = float(beta1), float(beta2)
         self.eps = check_positive_float(eps, "eps")
-        self.t = 0
-
-    def step(self, parameters):
-        self.t += 1
-        # Both bias corrections folded into two scalars, once per step: the update below equals
-        # m_hat / (sqrt(v_hat) + eps). Python floats (math.sqrt) keep float32 parameters in float32.
-        self._lr_t = self.lr * math.sqrt(1 - self.beta2 ** self.t) / (1 - self.beta1 ** self.t)
-        self._eps_t = self.eps * math.sqrt(1 - self.beta2 ** self.t)
-        super().step(parameters)
 
     def _update(self, name, p, g):
-        if name not in self.state:
-            # m, v and two scratch arrays, allocated once: every step below writes into them in place.
-            self.state[name] = tuple(np.zeros_like(p) for _ in range(4))
-        m, v, step, denom = self.state[name]
+        state = self._state(name, p, 4)  # m, v and two scratch arrays: every step below writes into them
+        state.t += 1
+        t = state.t
+        # Both bias corrections folded into two scalars: the update below equals m_hat / (sqrt(v_hat) + eps).
+        # Python floats (math.sqrt) keep float32 parameters in float32.
+        lr_t = self.lr * math.sqrt(1 - self.beta2 ** t) / (1 - self.beta1 ** t)
+        eps_t = self.eps * math.sqrt(1 - self.beta2 ** t)
+        m, v, step, denom = state.buffers
         m *= self.beta1
         m += np.multiply(g, 1 - self.beta1, out=step)  # m += (1 - beta1) g
         v *= self.beta2
         v += np.multiply(np.square(g, out=step), 1 - self.beta2, out=step)  # v += (1 - beta2) g²
-        np.add(np.sqrt(v, out=denom), self._eps_t, out=denom)
-        np.multiply(m, self._lr_t, out=step)
+        np.add(np.sqrt(v, out=denom), eps_t, out=denom)
+        np.multiply(m, lr_t, out=step)
         p -= np.divide(step, denom, out=step)  # p -= lr_t m / (sqrt(v) + eps_t)
 
     def __repr__(self):
@@ -142,11 +158,5 @@ def get(optimizer, **kwargs):
     -------
     Optimizer
     """
-    if isinstance(optimizer, Optimizer):
-        return optimizer
-    if not isinstance(optimizer, str):
-        raise TypeError(f"optimizer must be a name or an Optimizer, got {type(optimizer).__name__}")
-    try:
-        return _REGISTRY[optimizer](**kwargs)
-    except KeyError:
-        raise ValueError(f"Unknown optimizer {optimizer!r}. Choose one of: {', '.join(names())}") from None
+    found = lookup(optimizer, _REGISTRY, "optimizer", Optimizer)
+    return found if isinstance(found, Optimizer) else found(**kwargs)

@@ -1,5 +1,5 @@
-"""The book's figures: activation curves, decision boundaries, training curves, network diagrams,
-digit images and confusion matrices.
+"""The book's figures of data: activation curves, decision boundaries, training curves, digit images and
+confusion matrices. (Drawings of a neuron and of a network are in :mod:`nnbook.diagrams`.)
 
 Every function draws with matplotlib's object API onto the ``ax`` (or ``axes``) it is given, or onto a
 new figure, and returns what it drew on. Nothing is random, so a figure is the same on every run.
@@ -9,51 +9,28 @@ import numbers
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.collections import LineCollection
-from matplotlib.patches import Circle, FancyBboxPatch
 from matplotlib.ticker import MaxNLocator
 
 from . import activations
-from ._checks import check_finite, check_matrix, check_positive_int
+from ._checks import check_finite, check_images, check_labels, check_matrix, check_positive_int
+from ._style import FONT, light, new_axes
 from .metrics import confusion_matrix
 
-__all__ = ["PALETTE", "plot_activations", "plot_decision_boundary", "plot_history", "draw_perceptron",
-           "draw_network", "show_images", "plot_confusion_matrix"]
+__all__ = ["PALETTE", "plot_activations", "plot_decision_boundary", "plot_history", "show_images",
+           "plot_confusion_matrix"]
 
 #: Colours of the book (Okabe-Ito, readable by colour-blind readers); class k is drawn in PALETTE[k].
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
-_FONT = 11  # legible at book width
+
 _TITLES = {"identity": "Identity", "step": "Step", "sigmoid": "Sigmoid", "tanh": "Tanh", "relu": "ReLU",
            "leaky_relu": "Leaky ReLU"}
 # Curves with a jump are drawn as steps, so the jump is an exact vertical edge.
 _JUMPS, _DERIVATIVE_JUMPS = {"step"}, {"step", "relu", "leaky_relu"}
 
 
-def _light(colour, amount=0.75):
-    """``colour`` mixed with white: the fill of a class region behind its points."""
-    rgb = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)]) / 255
-    return tuple(rgb + (1 - rgb) * amount)
-
-
-def _new_axes(ax, figsize):
-    if ax is None:
-        return plt.subplots(figsize=figsize, layout="constrained")[1]
-    if not isinstance(ax, plt.Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None, got {type(ax).__name__}")
-    return ax
-
-
 def _label_axes(ax, xlabel, ylabel):
-    ax.set_xlabel(xlabel, fontsize=_FONT)
-    ax.set_ylabel(ylabel, fontsize=_FONT)
-
-
-def _diagram_axes(ax, xlim, ylim, inches_per_unit=0.7):
-    """Axes for a drawing in data units: equal aspect, no axis, a new figure sized to the drawing."""
-    ax = _new_axes(ax, (inches_per_unit * (xlim[1] - xlim[0]), inches_per_unit * (ylim[1] - ylim[0])))
-    ax.set(xlim=xlim, ylim=ylim, aspect="equal")
-    ax.axis("off")
-    return ax
+    ax.set_xlabel(xlabel, fontsize=FONT)
+    ax.set_ylabel(ylabel, fontsize=FONT)
 
 
 def plot_activations(names, z=None, derivatives=False, axes=None):
@@ -62,7 +39,9 @@ def plot_activations(names, z=None, derivatives=False, axes=None):
     Parameters
     ----------
     names : str, Activation or list of them
-        Element-wise activations, e.g. ``["step", "sigmoid", "tanh", "relu"]``; softmax is refused.
+        One element-wise activation, by name (``"relu"``) or as an
+        :class:`~nnbook.activations.Activation`, for a single panel; or a list of them, e.g.
+        ``["step", "sigmoid", "tanh", "relu"]``, for one panel each. Softmax is refused.
     z : ndarray of shape (n_points,), optional
         Where to evaluate :math:`f`; default ``np.linspace(-5, 5, 500)``.
     derivatives : bool, default False
@@ -96,7 +75,7 @@ def plot_activations(names, z=None, derivatives=False, axes=None):
                          f"(rows x activations), got {axes.size}")
     axes = axes.reshape(n_rows, len(fs))
     for col, f in enumerate(fs):
-        axes[0, col].set_title(_TITLES.get(f.name, f.name.replace("_", " ").title()), fontsize=_FONT + 1)
+        axes[0, col].set_title(_TITLES.get(f.name, f.name.replace("_", " ").title()), fontsize=FONT + 1)
         rows = [(f(z), r"$f(z)$", f.name in _JUMPS, PALETTE[0])]
         if derivatives:
             rows.append((f.derivative(z), r"$f'(z)$", f.name in _DERIVATIVE_JUMPS, PALETTE[1]))
@@ -154,7 +133,7 @@ def plot_decision_boundary(model, X, y, ax=None, resolution=200, padding=0.5, ti
     """
     if not callable(getattr(model, "predict", None)):
         raise TypeError(f"model must have a predict(X) method, got {type(model).__name__}")
-    X = check_matrix(X, "X", n_cols=2, what="a decision boundary is drawn in the plane, so n_features must be",
+    X = check_matrix(X, "X", n_cols=2, what="a decision boundary is drawn in the plane of n_features",
                      finite=True)
     y = np.asarray(y)
     y = y.argmax(axis=1) if y.ndim == 2 and y.shape[1] > 1 else y.reshape(-1)
@@ -165,27 +144,27 @@ def plot_decision_boundary(model, X, y, ax=None, resolution=200, padding=0.5, ti
         raise ValueError(f"resolution must be an integer >= 2, got {resolution!r}")
     if not (isinstance(padding, numbers.Real) and padding >= 0):
         raise ValueError(f"padding must be a number >= 0, got {padding!r}")
-    y = y.astype(int)
+    y = check_labels(y, "y")
     (x0, y0), (x1, y1) = X.min(axis=0) - padding, X.max(axis=0) + padding
     xx, yy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
     regions = _predicted_classes(model, np.c_[xx.ravel(), yy.ravel()]).reshape(xx.shape)
     k = int(max(regions.max(), y.max())) + 1
     colours = [PALETTE[c % len(PALETTE)] for c in range(k)]
-    ax = _new_axes(ax, (5, 4.2))
+    ax = new_axes(ax, (5, 4.2))
     for c in range(k):
         # One filled contour per class, of its indicator: contouring the labels themselves would paint a
         # thin band of class 1 wherever class 0 meets class 2. Level 0.25 (not 0.5) lets neighbouring
         # regions overlap by a fraction of a grid cell, so no white seams show where three classes meet.
-        ax.contourf(xx, yy, (regions == c).astype(float), levels=[0.25, 1.5], colors=[_light(colours[c])])
+        ax.contourf(xx, yy, (regions == c).astype(float), levels=[0.25, 1.5], colors=[light(colours[c])])
     for c in range(k):
         if np.any(y == c):
             ax.scatter(*X[y == c].T, s=28, color=colours[c], edgecolors="black", linewidths=0.6,
                        label=f"class {c}")
     ax.set(xlim=(x0, x1), ylim=(y0, y1))
     _label_axes(ax, r"$x_1$", r"$x_2$")
-    ax.legend(fontsize=_FONT - 2, framealpha=0.9, loc="best")
+    ax.legend(fontsize=FONT - 2, framealpha=0.9, loc="best")
     if title is not None:
-        ax.set_title(title, fontsize=_FONT + 1)
+        ax.set_title(title, fontsize=FONT + 1)
     return ax
 
 
@@ -220,7 +199,7 @@ def plot_history(history, ax=None, metric="loss", logy=False, label=None):
     if logy and np.any(train <= 0):
         raise ValueError(f"logy needs {metric} values > 0, got a minimum of {train.min()}")
     created = ax is None
-    ax = _new_axes(ax, (5, 3.5))
+    ax = new_axes(ax, (5, 3.5))
     if created:
         ax.set_prop_cycle(color=PALETTE)
     prefix = "" if label is None else f"{label}, "
@@ -229,135 +208,12 @@ def plot_history(history, ax=None, metric="loss", logy=False, label=None):
         ax.plot(np.arange(1, val.size + 1), val, lw=2, ls="--", color=line.get_color(),
                 label=prefix + "validation")
     if val.size or label is not None:
-        ax.legend(fontsize=_FONT - 1)
+        ax.legend(fontsize=FONT - 1)
     _label_axes(ax, "Epoch", metric.capitalize())
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if logy:
         ax.set_yscale("log")
     ax.grid(True, alpha=0.3)
-    return ax
-
-
-def _arrow(ax, start, end, colour="black", lw=1.4):
-    ax.annotate("", xy=end, xytext=start,
-                arrowprops=dict(arrowstyle="-|>", color=colour, lw=lw, shrinkA=0, shrinkB=0, mutation_scale=14))
-
-
-def _node(ax, centre, radius, text, face, fontsize=_FONT + 2):
-    ax.add_patch(Circle(centre, radius, facecolor=face, edgecolor="black", lw=1.2, zorder=3))
-    if text:
-        ax.text(*centre, text, ha="center", va="center", fontsize=fontsize, zorder=4)
-
-
-def _unit_label(l, L, j, n_units):
-    """The book's symbol for unit j of layer l: x_j, a^(l)_j or the output y-hat_j."""
-    if l == 0:
-        return f"$x_{{{j + 1}}}$"
-    if l == L:
-        return r"$\hat{y}$" if n_units == 1 else rf"$\hat{{y}}_{{{j + 1}}}$"
-    return f"$a^{{({l})}}_{{{j + 1}}}$"
-
-
-def _math(label):
-    return label if "$" in label or len(label) > 1 else f"${label}$"
-
-
-def draw_perceptron(n_inputs=3, ax=None, activation_label="f", show_bias=True):
-    """Draw a single neuron: inputs, weights, the weighted sum plus bias, the activation and the output.
-
-    .. math:: z = \\sum_{j=1}^{n} w_j x_j + b, \\qquad \\hat y = f(z)
-
-    Parameters
-    ----------
-    n_inputs : int, default 3
-    ax : Axes, optional
-    activation_label : str, default "f"
-        Written in the activation box, e.g. ``r"$\\sigma$"`` or ``"step"``.
-    show_bias : bool, default True
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-    """
-    n = check_positive_int(n_inputs, "n_inputs")
-    if not isinstance(activation_label, str):
-        raise TypeError(f"activation_label must be a str, got {type(activation_label).__name__}")
-    r, R, gap = 0.32, 0.48, 1.1
-    ys = (np.arange(n)[::-1] - (n - 1) / 2) * gap
-    S = np.array([3.4, 0.0])
-    bias_top = max(1.5, ys[0] * 0.8)
-    ax = _diagram_axes(ax, (-0.6, 7.7), (min(ys[-1] - r, -R) - 0.3,
-                                        max(ys[0] + r, bias_top + 0.45 if show_bias else R) + 0.3))
-    for j, yj in enumerate(ys, start=1):
-        x = np.array([0.0, yj])
-        _node(ax, x, r, f"$x_{{{j}}}$", _light(PALETTE[0], 0.6))
-        u = (S - x) / np.linalg.norm(S - x)
-        _arrow(ax, x + r * u, S - R * u)
-        # The weight sits a third of the way along its arrow, lifted off the line.
-        ax.text(*(x + 0.36 * (S - x) + 0.2 * np.array([-u[1], u[0]])), f"$w_{{{j}}}$", ha="center",
-                va="center", fontsize=_FONT + 1, color=PALETTE[1])
-    _node(ax, S, R, r"$\Sigma$", "white", fontsize=_FONT + 6)
-    if show_bias:
-        top = S + [0, bias_top]
-        ax.text(*top, "$b$", ha="center", va="bottom", fontsize=_FONT + 2, color=PALETTE[1])
-        _arrow(ax, top, S + [0, R])
-    box_x, w, h = 5.2, 0.9, 0.8
-    ax.add_patch(FancyBboxPatch((box_x - w / 2, -h / 2), w, h, boxstyle="round,pad=0.05",
-                                facecolor=_light(PALETTE[2], 0.6), edgecolor="black", lw=1.2))
-    ax.text(box_x, 0, _math(activation_label), ha="center", va="center", fontsize=_FONT + 3)
-    _arrow(ax, S + [R, 0], (box_x - w / 2 - 0.05, 0))
-    ax.text((S[0] + R + box_x - w / 2) / 2, 0.12, "$z$", ha="center", va="bottom", fontsize=_FONT + 1)
-    _arrow(ax, (box_x + w / 2 + 0.05, 0), (7.0, 0))
-    ax.text(7.1, 0, r"$\hat{y}$", ha="left", va="center", fontsize=_FONT + 3)
-    return ax
-
-
-def draw_network(sizes, ax=None, labels=True, node_labels=False):
-    """Draw a fully connected feed-forward network: one column of nodes per layer, every node joined
-    to every node of the next layer. A layer of more than 8 units shows 7 of them and a vertical ellipsis.
-
-    Parameters
-    ----------
-    sizes : list of int
-        Units per layer, input first, e.g. ``[2, 3, 3, 1]`` (at least two layers).
-    ax : Axes, optional
-    labels : bool, default True
-        Name the columns "Input layer", "Hidden layer 1", ..., "Output layer".
-    node_labels : bool, default False
-        Write :math:`x_j`, :math:`a^{(l)}_j` and :math:`\\hat y_j` in the nodes.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-    """
-    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__") or len(sizes) < 2:
-        raise ValueError(f"sizes must be a list of at least 2 layer sizes, e.g. [2, 3, 1], got {sizes!r}")
-    sizes = [check_positive_int(s, f"sizes[{i}]") for i, s in enumerate(sizes)]
-    L, r, dx = len(sizes) - 1, 0.3, 2.6
-    shown = [min(s, 8) for s in sizes]  # 8 slots: 7 nodes and the ellipsis
-    top = max(shown) / 2
-    truncated = any(s > 8 for s in sizes)
-    ax = _diagram_axes(ax, (-0.7, L * dx + 0.7),
-                       (-top - (0.7 if truncated else 0.1), top + (1.1 if labels else 0.1)))
-    columns = []  # per layer: (unit index, centre) of every drawn node
-    for l, (s, slots) in enumerate(zip(sizes, shown)):
-        ys = np.arange(slots)[::-1] - (slots - 1) / 2
-        units = list(range(s)) if s <= 8 else list(range(6)) + [None, s - 1]
-        nodes = [(j, np.array([l * dx, yv])) for j, yv in zip(units, ys) if j is not None]
-        if s > 8:
-            ax.text(l * dx, ys[6], r"$\vdots$", ha="center", va="center", fontsize=_FONT + 3)
-            ax.text(l * dx, ys[-1] - r - 0.12, f"{s} units", ha="center", va="top", fontsize=_FONT - 1)
-        colour = PALETTE[0] if l == 0 else PALETTE[1] if l == L else PALETTE[2]
-        for j, centre in nodes:
-            _node(ax, centre, r, _unit_label(l, L, j, s) if node_labels else "", _light(colour, 0.45), _FONT - 2)
-        columns.append(nodes)
-    segments = [(a + [r, 0], b - [r, 0]) for left, right in zip(columns, columns[1:])
-                for _, a in left for _, b in right]
-    ax.add_collection(LineCollection(segments, colors="0.45", linewidths=0.8, zorder=1))
-    if labels:
-        for l in range(L + 1):
-            name = "Input\nlayer" if l == 0 else "Output\nlayer" if l == L else f"Hidden\nlayer {l}"
-            ax.text(l * dx, top + 0.1, name, ha="center", va="bottom", fontsize=_FONT)
     return ax
 
 
@@ -381,17 +237,7 @@ def show_images(images, labels=None, predictions=None, n_cols=10, cmap="gray_r",
     -------
     matplotlib.figure.Figure
     """
-    images = np.asarray(images, dtype=float)
-    if images.ndim == 2:
-        side = int(round(np.sqrt(images.shape[1])))
-        if side * side != images.shape[1]:
-            raise ValueError(f"images of shape (n, n_pixels) must be square, n_pixels = h * h, "
-                             f"got n_pixels={images.shape[1]}")
-        images = images.reshape(-1, side, side)
-    if images.ndim != 3 or images.shape[0] == 0:
-        raise ValueError(f"images must have shape (n, h * h) or (n, h, w) with n >= 1, "
-                         f"got shape {images.shape}")
-    check_finite(images, "images")
+    images = check_images(images)
     n = images.shape[0]
     texts = []
     for name, values in (("labels", labels), ("predictions", predictions)):
@@ -424,7 +270,7 @@ def show_images(images, labels=None, predictions=None, n_cols=10, cmap="gray_r",
             title, wrong = f"pred {predictions[i]}", False
         else:
             title, wrong = f"pred {predictions[i]}\ntrue {labels[i]}", predictions[i] != labels[i]
-        ax.set_title(title, fontsize=_FONT - 2, color="#C0392B" if wrong else "black", pad=3)
+        ax.set_title(title, fontsize=FONT - 2, color="#C0392B" if wrong else "black", pad=3)
     return axes[0].figure
 
 
@@ -447,10 +293,10 @@ def plot_confusion_matrix(y_true, y_pred, n_classes=None, ax=None):
     """
     C = confusion_matrix(y_true, y_pred, n_classes)
     k = C.shape[0]
-    ax = _new_axes(ax, (0.45 * k + 1.6, 0.45 * k + 1.2))
+    ax = new_axes(ax, (0.45 * k + 1.6, 0.45 * k + 1.2))
     ax.imshow(C, cmap="Blues", vmin=0, vmax=max(C.max(), 1))
     for (i, j), count in np.ndenumerate(C):
-        ax.text(j, i, str(count), ha="center", va="center", fontsize=_FONT - 1,
+        ax.text(j, i, str(count), ha="center", va="center", fontsize=FONT - 1,
                 color="white" if count > C.max() / 2 else "black" if count else "0.6")
     ax.set_xticks(range(k))
     ax.set_yticks(range(k))

@@ -1,0 +1,26 @@
+"""What every figure of the book shares besides its colours (``nnbook.plotting.PALETTE``): the font size, the
+pale fill of a colour, and the Axes a figure draws on.
+
+Used by :mod:`nnbook.plotting` (figures of data) and :mod:`nnbook.diagrams` (drawings of neurons and networks).
+Imports matplotlib: only those two modules import this one.
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+FONT = 11  # legible at book width
+
+
+def light(colour, amount=0.75):
+    """``colour`` mixed with white: the fill of a class region behind its points, or of a node."""
+    rgb = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)]) / 255
+    return tuple(rgb + (1 - rgb) * amount)
+
+
+def new_axes(ax, figsize):
+    """``ax`` if it is an Axes, or the Axes of a new figure of ``figsize`` inches when it is None."""
+    if ax is None:
+        return plt.subplots(figsize=figsize, layout="constrained")[1]
+    if not isinstance(ax, plt.Axes):
+        raise TypeError(f"ax must be a matplotlib Axes or None, got {type(ax).__name__}")
+    return ax
