@@ -7,6 +7,35 @@ thread is asked for here; a value the user has set is kept. The printed numbers 
 """
 
 import os
+from pathlib import Path
+
+import pytest
 
 for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
+
+
+# Every notebook is executed once per test session: nbval runs each chapter cell by cell and compares the text
+# it prints; the outputs it received (figures included) are kept here, so that the figure comparison
+# (tests/test_notebook_images.py) can use that same run instead of executing the chapter a second time.
+# `testpaths` lists chapters/ before tests/ so that nbval has run by the time the figures are compared.
+_NBVAL_OUTPUTS = pytest.StashKey[dict]()
+
+
+def pytest_configure(config):
+    config.stash[_NBVAL_OUTPUTS] = {}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    yield  # nbval's cell item stores what the kernel sent back in `test_outputs`, pass or fail
+    outputs = getattr(item, "test_outputs", None)
+    if outputs is not None and hasattr(item, "cell_num"):
+        notebook = Path(str(item.path)).resolve()
+        item.config.stash[_NBVAL_OUTPUTS].setdefault(notebook, {})[item.cell_num] = outputs
+
+
+@pytest.fixture(scope="session")
+def nbval_outputs(pytestconfig):
+    """``{notebook path: {code cell number: outputs}}`` for every notebook cell nbval ran in this session."""
+    return pytestconfig.stash[_NBVAL_OUTPUTS]

@@ -41,11 +41,12 @@ def seed_data():
 
 
 @pytest.fixture(scope="session")
-def executed_notebooks():
-    """Chapter notebooks run once per session in a fresh kernel, shared by the checks that need a fresh run.
+def executed_notebooks(nbval_outputs):
+    """Chapter notebooks run once per session, shared by the checks that need a fresh run.
 
-    ``executed_notebooks[path]`` executes the notebook the first time (tests/notebooks.py) and returns the copy.
+    ``executed_notebooks[path]`` is the notebook with the outputs of nbval's run of it in this session, or,
+    when nbval did not run all of it (e.g. ``pytest tests``), of a run in a fresh kernel (tests/notebooks.py).
     """
     from notebooks import NotebookRuns
 
-    return NotebookRuns()
+    return NotebookRuns(nbval_outputs)

@@ -1,8 +1,10 @@
 """The book's chapter notebooks for the notebook checks: which they are, how they are run, how figures compare.
 
-Each chapter is executed at most once per test session (``NotebookRuns``, shared through the session fixture
-``executed_notebooks`` in conftest.py), in a fresh kernel with nbclient, so that every check that needs a
-fresh run (today: the figure comparison) uses that one run. nbval's own run is separate: it compares text.
+Each chapter is executed once per test session and every check that needs a fresh run (today: the figure
+comparison) uses that run, through the session fixture ``executed_notebooks`` in conftest.py (``NotebookRuns``).
+The run is nbval's own: the root conftest.py keeps the outputs nbval received for each cell. Only a chapter
+nbval did not run in full this session (``pytest tests``, or a cell nbval skipped) is executed here, in a fresh
+kernel with nbclient.
 """
 
 import base64
@@ -27,6 +29,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 # few hundred pixels by a few levels (300 pixels of a 640x480 figure off by 10 levels give an RMS of 0.3).
 IMAGE_TOLERANCE = 1
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 CELL_TIMEOUT = 600  # seconds for one cell; a chapter should run in well under a minute
 
 
@@ -85,16 +88,39 @@ def execute(path, cwd=None):
 
 
 class NotebookRuns:
-    """Executes each notebook the first time it is asked for and keeps the result for the whole session."""
+    """Each notebook as a fresh run drew it, executed at most once per session.
 
-    def __init__(self):
+    ``nbval_outputs`` is ``{notebook path: {code cell number: outputs}}`` from nbval's run in this session
+    (the root conftest.py); a notebook that nbval ran in full is taken from there, any other is executed.
+    """
+
+    def __init__(self, nbval_outputs=None):
+        self._nbval = nbval_outputs if nbval_outputs is not None else {}
         self._runs = {}
 
     def __getitem__(self, path):
         path = Path(path).resolve()
         if path not in self._runs:
-            self._runs[path] = execute(path)
+            self._runs[path] = self._from_nbval(path) or execute(path)
         return self._runs[path]
+
+    def _from_nbval(self, path):
+        notebook = read(path)
+        code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        recorded = self._nbval.get(path, {})
+        if sorted(recorded) != list(range(len(code_cells))):
+            return None
+        for number, cell in enumerate(code_cells):
+            if not _shows_a_widget(cell):
+                cell.outputs = [nbformat.from_dict(output) for output in recorded[number]]
+            # A widget cell keeps its stored outputs: a widget's figure is saved in the widget state, not in the
+            # cell's outputs, so there is no stored figure to compare; and under nbval, which has no widget
+            # frontend, the same cell prints its figure as a plain output instead (why it is nbval-ignore-output).
+        return notebook
+
+
+def _shows_a_widget(cell):
+    return any(WIDGET_VIEW in output.get("data", {}) for output in cell.get("outputs", []))
 
 
 def _png_outputs(cell):

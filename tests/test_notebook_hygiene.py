@@ -8,13 +8,12 @@ import re
 
 import pytest
 
-from notebooks import CHAPTERS, ROOT, read, toc_entries, toc_source
+from notebooks import CHAPTERS, ROOT, WIDGET_VIEW, read, toc_entries, toc_source
 
 NOTEBOOKS = sorted(p for p in CHAPTERS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 IDS = [p.stem for p in NOTEBOOKS]
 by_notebook = pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", "image/gif")
 

@@ -73,3 +73,34 @@ def test_a_missing_figure_fails(stored_line_plot, tmp_path):
     fresh.cells[0].outputs = []
     assert image_mismatches(read(stored_line_plot), fresh, tmp_path / "artifacts") == [
         "cell 0 (In [1]): 1 stored figure(s), the fresh run drew 0"]
+
+
+# --- One run per notebook: nbval's run is reused when it covered every code cell. -----------------------------
+
+def test_a_notebook_nbval_ran_in_full_is_not_executed_again(stored_line_plot, monkeypatch):
+    import notebooks
+
+    recorded = {stored_line_plot.resolve(): {0: read(stored_line_plot).cells[0].outputs}}
+    monkeypatch.setattr(notebooks, "execute", lambda path: pytest.fail(f"{path} was executed a second time"))
+    fresh = notebooks.NotebookRuns(recorded)[stored_line_plot]
+    assert image_mismatches(read(stored_line_plot), fresh, stored_line_plot.parent / "artifacts") == []
+
+
+def test_a_notebook_nbval_did_not_run_in_full_is_executed(stored_line_plot, monkeypatch):
+    import notebooks
+
+    executed = []
+    monkeypatch.setattr(notebooks, "execute", lambda path: executed.append(path) or read(path))
+    notebooks.NotebookRuns({})[stored_line_plot]
+    assert executed == [stored_line_plot.resolve()]
+
+
+def test_this_session_reused_nbvals_run_of_every_chapter(request, nbval_outputs):
+    # Guards the speed-up itself: when nbval ran in this session (plain `pytest`), every chapter it ran is complete
+    # in nbval_outputs, so no chapter is executed twice. Run without nbval, there is nothing to reuse.
+    if not request.config.getoption("nbval", default=False):
+        pytest.skip("nbval is not active in this run (e.g. `pytest -p no:nbval`)")
+    ran = {path for path in NOTEBOOKS if path.resolve() in nbval_outputs}
+    for path in ran:
+        n_code = sum(cell.cell_type == "code" for cell in read(path).cells)
+        assert sorted(nbval_outputs[path.resolve()]) == list(range(n_code)), path.name
