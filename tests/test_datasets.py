@@ -90,8 +90,10 @@ def test_load_digits_shapes_and_values():
     assert len(counts) == 10 and counts.sum() == 1797 and counts.min() >= 170
 
 
+@pytest.mark.peer  # scikit-learn is not in requirements.txt: this runs with `pytest -m peer tests`
 def test_load_digits_equals_scikit_learn():
-    sklearn_datasets = pytest.importorskip("sklearn.datasets")
+    from sklearn import datasets as sklearn_datasets
+
     expected = sklearn_datasets.load_digits()
     X, y = datasets.load_digits()
     np.testing.assert_array_equal(X, expected.data)
