@@ -1,5 +1,5 @@
 """What every figure of the book shares besides its colours (``nnbook.plotting.PALETTE``): the font size, the
-pale fill of a colour, and the Axes a figure draws on.
+pale fill of a colour, the axis labels, and the Axes a figure draws on.
 
 Used by :mod:`nnbook.plotting` (figures of data) and :mod:`nnbook.diagrams` (drawings of neurons and networks).
 Imports matplotlib: only those two modules import this one.
@@ -15,6 +15,12 @@ def light(colour, amount=0.75):
     """``colour`` mixed with white: the fill of a class region behind its points, or of a node."""
     rgb = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)]) / 255
     return tuple(rgb + (1 - rgb) * amount)
+
+
+def label_axes(ax, xlabel, ylabel):
+    """Name the two axes of ``ax`` in the book's font size."""
+    ax.set_xlabel(xlabel, fontsize=FONT)
+    ax.set_ylabel(ylabel, fontsize=FONT)
 
 
 def new_axes(ax, figsize):

@@ -13,7 +13,7 @@ from matplotlib.ticker import MaxNLocator
 
 from . import activations
 from ._checks import check_finite, check_images, check_labels, check_matrix, check_positive_int
-from ._style import FONT, light, new_axes
+from ._style import FONT, label_axes, light, new_axes
 from .metrics import confusion_matrix
 
 __all__ = ["PALETTE", "plot_activations", "plot_decision_boundary", "plot_history", "show_images",
@@ -26,11 +26,6 @@ _TITLES = {"identity": "Identity", "step": "Step", "sigmoid": "Sigmoid", "tanh":
            "leaky_relu": "Leaky ReLU"}
 # Curves with a jump are drawn as steps, so the jump is an exact vertical edge.
 _JUMPS, _DERIVATIVE_JUMPS = {"step"}, {"step", "relu", "leaky_relu"}
-
-
-def _label_axes(ax, xlabel, ylabel):
-    ax.set_xlabel(xlabel, fontsize=FONT)
-    ax.set_ylabel(ylabel, fontsize=FONT)
 
 
 def plot_activations(names, z=None, derivatives=False, axes=None):
@@ -85,7 +80,7 @@ def plot_activations(names, z=None, derivatives=False, axes=None):
             lo, hi = min(values.min(), 0.0), max(values.max(), 0.0)
             hi = max(hi, lo + 1.0)
             ax.set_ylim(lo - 0.06 * (hi - lo), hi + 0.06 * (hi - lo))
-            _label_axes(ax, r"$z$", ylabel)
+            label_axes(ax, r"$z$", ylabel)
             ax.grid(True, alpha=0.3)
     return axes[0, 0].figure
 
@@ -161,7 +156,7 @@ def plot_decision_boundary(model, X, y, ax=None, resolution=200, padding=0.5, ti
             ax.scatter(*X[y == c].T, s=28, color=colours[c], edgecolors="black", linewidths=0.6,
                        label=f"class {c}")
     ax.set(xlim=(x0, x1), ylim=(y0, y1))
-    _label_axes(ax, r"$x_1$", r"$x_2$")
+    label_axes(ax, r"$x_1$", r"$x_2$")
     ax.legend(fontsize=FONT - 2, framealpha=0.9, loc="best")
     if title is not None:
         ax.set_title(title, fontsize=FONT + 1)
@@ -209,7 +204,7 @@ def plot_history(history, ax=None, metric="loss", logy=False, label=None):
                 label=prefix + "validation")
     if val.size or label is not None:
         ax.legend(fontsize=FONT - 1)
-    _label_axes(ax, "Epoch", metric.capitalize())
+    label_axes(ax, "Epoch", metric.capitalize())
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if logy:
         ax.set_yscale("log")
@@ -300,5 +295,5 @@ def plot_confusion_matrix(y_true, y_pred, n_classes=None, ax=None):
                 color="white" if count > C.max() / 2 else "black" if count else "0.6")
     ax.set_xticks(range(k))
     ax.set_yticks(range(k))
-    _label_axes(ax, "Predicted label", "True label")
+    label_axes(ax, "Predicted label", "True label")
     return ax
