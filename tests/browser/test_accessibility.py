@@ -3,7 +3,7 @@
 axe-core (tests/browser/vendor, re-created by scripts/vendor_axe.sh) is injected into each page after it has
 settled (maths typeset, widgets rendered). The findings of the theme and extensions are fixed where they arise:
 _theme/templates and _theme/static/accessibility.css for the theme, _ext/accessibility.py for myst-nb's and
-docutils' HTML, _vendor/jupyter-widgets/widgets-config.js for the widgets. Anything that cannot be fixed is
+docutils' HTML, _theme/static/jupyter-widgets/widgets-config.js for the widgets. Anything that cannot be fixed is
 listed below, narrowly (rule and element) and with the reason.
 """
 

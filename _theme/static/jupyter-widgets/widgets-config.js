@@ -1,4 +1,5 @@
-// Written by scripts/vendor_js.sh for this book; loaded after require.js and before embed-amd.js.
+// This book's own script (not vendored: scripts/vendor_js.sh leaves it alone). Sphinx copies it to
+// _static/jupyter-widgets/, beside the vendored embed-amd.js; loaded after require.js and before embed-amd.js.
 (function () {
   "use strict";
   var script = document.currentScript;
