@@ -206,7 +206,6 @@ def mlp(sizes, hidden="relu", output="identity", init=None, seed=None, dtype=np.
                     for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:]))])
 
 
-
 def check_network(model, name="model"):
     """Raise TypeError unless ``model`` is a :class:`Network` (what training and gradient checks need)."""
     if not isinstance(model, Network):

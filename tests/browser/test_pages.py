@@ -4,8 +4,6 @@ Run after building the book:  pytest -m browser tests/browser
 Each page is opened once in Chromium over HTTP on 127.0.0.1 (conftest.py); these tests check what it saw.
 """
 
-import re
-
 import pytest
 
 from notebooks import ROOT, chapter_notebooks
@@ -22,7 +20,7 @@ CHAPTER_1 = "chapters/01_perceptron.html"
 ALLOWED_CONSOLE_ERRORS = [
     # None today. (The book names its icon, figures/favicon.svg; without one, Chromium would ask for
     # /favicon.ico and log the 404 as a console error.) Add an entry only for an error that is not the book's,
-    # matched narrowly by message and URL, with the reason.
+    # matched narrowly by message and URL, with the reason: (re.compile(message), re.compile(url)).
 ]
 
 
