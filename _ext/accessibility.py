@@ -26,8 +26,9 @@ def _replace_in_last(translator, count, old, new):
 def visit_hide_cell_input(translator, node):
     start = len(translator.body)
     visit_HideCellInput(translator, node)
-    _replace_in_last(translator, len(translator.body) - start, '<summary aria-label="Toggle hidden content">',
-                     "<summary>")
+    _replace_in_last(
+        translator, len(translator.body) - start, '<summary aria-label="Toggle hidden content">', "<summary>"
+    )
 
 
 def visit_citation(translator, node):

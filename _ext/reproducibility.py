@@ -31,8 +31,11 @@ def summarise(path):
     recorded = nb.get("metadata", {}).get("nnbook_environment", {})
     summary = {
         "cells": sum(cell.get("execution_count") is not None for cell in code),
-        "figures": sum(any(kind in output.get("data", {}) for kind in IMAGE_TYPES)
-                       for cell in code for output in cell.get("outputs", [])),
+        "figures": sum(
+            any(kind in output.get("data", {}) for kind in IMAGE_TYPES)
+            for cell in code
+            for output in cell.get("outputs", [])
+        ),
     }
     for key, _ in VERSIONS:
         summary[key] = recorded.get(key)
@@ -78,8 +81,15 @@ class ReproducibilityTable(SphinxDirective):
             # Rebuild this page whenever a notebook changes.
             self.env.note_dependency(str(path))
             summary = summarise(path)
-            link = addnodes.pending_xref("", nodes.inline(text=docname), refdomain="std", reftype="doc",
-                                         reftarget="/" + docname, refdoc=self.env.docname, refexplicit=False)
+            link = addnodes.pending_xref(
+                "",
+                nodes.inline(text=docname),
+                refdomain="std",
+                reftype="doc",
+                reftarget="/" + docname,
+                refdoc=self.env.docname,
+                refexplicit=False,
+            )
             versions = [summary[key] or NOT_RECORDED for key, _ in VERSIONS]
             tbody += _row([nodes.paragraph("", "", link), summary["cells"], summary["figures"], *versions])
         return [table]

@@ -26,6 +26,7 @@ import sys
 import time
 from datetime import datetime, timezone
 from importlib import util
+from itertools import pairwise
 from pathlib import Path
 
 from machine_info import blas_info, blas_line, machine, versions, versions_line
@@ -64,8 +65,16 @@ def train_nnbook(seed):
     X_train, X_test, y_train, y_test = digits()
     model = nn.mlp(SIZES, hidden="relu", output="identity", seed=seed)
     start = time.perf_counter()
-    nn.fit(model, X_train, y_train, loss="softmax_cross_entropy", optimizer=nn.Adam(lr=LEARNING_RATE),
-           epochs=EPOCHS, batch_size=BATCH_SIZE, seed=seed)
+    nn.fit(
+        model,
+        X_train,
+        y_train,
+        loss="softmax_cross_entropy",
+        optimizer=nn.Adam(lr=LEARNING_RATE),
+        epochs=EPOCHS,
+        batch_size=BATCH_SIZE,
+        seed=seed,
+    )
     seconds = time.perf_counter() - start
     accuracy = np.mean(model.predict(X_test).argmax(axis=1) == y_test)
     return seconds, float(accuracy), EPOCHS
@@ -78,10 +87,20 @@ def train_sklearn(seed):
     from sklearn.neural_network import MLPClassifier
 
     X_train, X_test, y_train, y_test = digits()
-    model = MLPClassifier(hidden_layer_sizes=tuple(SIZES[1:-1]), activation="relu", solver="adam",
-                          learning_rate_init=LEARNING_RATE, batch_size=BATCH_SIZE, max_iter=EPOCHS, alpha=0.0,
-                          tol=0.0, n_iter_no_change=EPOCHS, early_stopping=False, shuffle=True,
-                          random_state=seed)
+    model = MLPClassifier(
+        hidden_layer_sizes=tuple(SIZES[1:-1]),
+        activation="relu",
+        solver="adam",
+        learning_rate_init=LEARNING_RATE,
+        batch_size=BATCH_SIZE,
+        max_iter=EPOCHS,
+        alpha=0.0,
+        tol=0.0,
+        n_iter_no_change=EPOCHS,
+        early_stopping=False,
+        shuffle=True,
+        random_state=seed,
+    )
     with warnings.catch_warnings():
         # It runs all max_iter epochs on purpose and would warn that the optimisation has not converged.
         warnings.simplefilter("ignore", ConvergenceWarning)
@@ -101,7 +120,7 @@ def train_torch(seed, dtype_name, threads):
     X, y = torch.tensor(X_train, dtype=dtype), torch.tensor(y_train)
     X_test, y_test = torch.tensor(X_test, dtype=dtype), torch.tensor(y_test)
     layers = []
-    for n_in, n_out in zip(SIZES, SIZES[1:]):
+    for n_in, n_out in pairwise(SIZES):
         layers += [torch.nn.Linear(n_in, n_out, dtype=dtype), torch.nn.ReLU()]
     model = torch.nn.Sequential(*layers[:-1])  # no ReLU after the output layer: it gives logits
     optimizer = torch.optim.Adam(model.parameters(), lr=LEARNING_RATE)
@@ -112,7 +131,7 @@ def train_torch(seed, dtype_name, threads):
     for _ in range(EPOCHS):
         order = torch.randperm(n, generator=shuffle)
         for first in range(0, n, BATCH_SIZE):
-            batch = order[first:first + BATCH_SIZE]
+            batch = order[first : first + BATCH_SIZE]
             optimizer.zero_grad()
             loss_fn(model(X[batch]), y[batch]).backward()
             optimizer.step()
@@ -133,7 +152,7 @@ def train_loop(seed, epochs):
 
     X_train, X_test, y_train, y_test = digits()
     init = np.random.default_rng(seed)
-    W = [init.normal(0.0, np.sqrt(2.0 / n_in), size=(n_out, n_in)) for n_in, n_out in zip(SIZES, SIZES[1:])]
+    W = [init.normal(0.0, np.sqrt(2.0 / n_in), size=(n_out, n_in)) for n_in, n_out in pairwise(SIZES)]
     b = [np.zeros(n_out) for n_out in SIZES[1:]]
     L = len(W)
     params = W + b
@@ -146,7 +165,7 @@ def train_loop(seed, epochs):
     for _ in range(epochs):
         order = shuffle.permutation(n)
         for first in range(0, n, BATCH_SIZE):
-            batch = order[first:first + BATCH_SIZE]
+            batch = order[first : first + BATCH_SIZE]
             grads = [np.zeros_like(p) for p in params]
             for i in batch:
                 a, z = [X_train[i]], []
@@ -162,13 +181,13 @@ def train_loop(seed, epochs):
                     if l > 0:
                         delta = (W[l].T @ delta) * (z[l - 1] > 0)
             t += 1
-            for p, g, m_p, v_p in zip(params, grads, m, v):
+            for p, g, m_p, v_p in zip(params, grads, m, v, strict=True):
                 g /= len(batch)
                 m_p *= beta1
                 m_p += (1 - beta1) * g
                 v_p *= beta2
                 v_p += (1 - beta2) * g * g
-                p -= LEARNING_RATE * (m_p / (1 - beta1 ** t)) / (np.sqrt(v_p / (1 - beta2 ** t)) + eps)
+                p -= LEARNING_RATE * (m_p / (1 - beta1**t)) / (np.sqrt(v_p / (1 - beta2**t)) + eps)
     seconds = (time.perf_counter() - start) * EPOCHS / epochs
     A = X_test
     for l in range(L):
@@ -179,11 +198,13 @@ def train_loop(seed, epochs):
 
 def run_one(name, seed, threads, loop_epochs):
     """Train one implementation once in this process; return its measurements as a dict."""
-    train = {"nnbook": lambda: train_nnbook(seed),
-             "sklearn": lambda: train_sklearn(seed),
-             "torch64": lambda: train_torch(seed, "float64", threads),
-             "torch32": lambda: train_torch(seed, "float32", threads),
-             "loop": lambda: train_loop(seed, loop_epochs)}[name]
+    train = {
+        "nnbook": lambda: train_nnbook(seed),
+        "sklearn": lambda: train_sklearn(seed),
+        "torch64": lambda: train_torch(seed, "float64", threads),
+        "torch32": lambda: train_torch(seed, "float32", threads),
+        "loop": lambda: train_loop(seed, loop_epochs),
+    }[name]
     seconds, accuracy, epochs = train()
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
     return {"seconds": seconds, "accuracy": accuracy, "peak_rss_mib": peak_mib, "epochs_run": epochs}
@@ -202,8 +223,10 @@ def child(name, seed, threads, loop_epochs):
 
 def markdown_table(summary, loop_epochs):
     """The results table in Markdown, one row per implementation."""
-    rows = ["| Implementation | Training time (s) | Test accuracy (%) | Peak memory (MiB) | Time / scikit-learn |",
-            "|:--|--:|--:|--:|--:|"]
+    rows = [
+        "| Implementation | Training time (s) | Test accuracy (%) | Peak memory (MiB) | Time / scikit-learn |",
+        "|:--|--:|--:|--:|--:|",
+    ]
     for name, s in summary.items():
         label = LABELS[name]
         accuracy = f"{100 * s['accuracy']:.1f}"
@@ -218,10 +241,18 @@ def markdown_table(summary, loop_epochs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=3, help="number of seeds (0, 1, ...), default 3")
-    parser.add_argument("--loop-epochs", type=int, default=5,
-                        help="epochs the per-sample loop runs before its time is scaled to 50 (default 5)")
-    parser.add_argument("--threads", type=int, default=None,
-                        help="threads for BLAS and PyTorch (default: the libraries' defaults, PyTorch: cores)")
+    parser.add_argument(
+        "--loop-epochs",
+        type=int,
+        default=5,
+        help="epochs the per-sample loop runs before its time is scaled to 50 (default 5)",
+    )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="threads for BLAS and PyTorch (default: the libraries' defaults, PyTorch: cores)",
+    )
     parser.add_argument("--only", nargs="+", choices=list(LABELS), help="run only these (results not saved)")
     parser.add_argument("--run", choices=list(LABELS), help=argparse.SUPPRESS)  # the child process
     parser.add_argument("--seed", type=int, default=0, help=argparse.SUPPRESS)
@@ -239,7 +270,7 @@ def main():
     load_before = os.getloadavg()
     runs = {name: [] for name in names}
     for seed in range(args.seeds):
-        rotated = names[seed % len(names):] + names[:seed % len(names)]  # no implementation always goes first
+        rotated = names[seed % len(names) :] + names[: seed % len(names)]  # no implementation always goes first
         for name in rotated:
             print(f"  {name}, seed {seed} ...", file=sys.stderr, flush=True)
             runs[name].append(child(name, seed, args.threads, args.loop_epochs))
@@ -247,8 +278,9 @@ def main():
 
     summary = {}
     for name in names:
-        summary[name] = {key: statistics.median(run[key] for run in runs[name])
-                         for key in ("seconds", "accuracy", "peak_rss_mib")}
+        summary[name] = {
+            key: statistics.median(run[key] for run in runs[name]) for key in ("seconds", "accuracy", "peak_rss_mib")
+        }
     if "sklearn" in summary:
         for s in summary.values():
             s["ratio_to_sklearn"] = s["seconds"] / summary["sklearn"]["seconds"]
@@ -261,17 +293,24 @@ def main():
         torch.set_num_threads(args.threads or os.cpu_count())  # as every PyTorch child does: blas_info reports it
     pools = blas_info(("numpy", "sklearn.neural_network") + (("torch",) if measured_torch else ()))
     table = markdown_table(summary, args.loop_epochs)
-    threads = f"{args.threads} thread(s) for every library" if args.threads else \
-        f"library defaults (PyTorch: {os.cpu_count()} threads)"
+    threads = (
+        f"{args.threads} thread(s) for every library"
+        if args.threads
+        else f"library defaults (PyTorch: {os.cpu_count()} threads)"
+    )
     versions_text = versions_line(info_versions)
-    machine_line = (f"{info_machine['cpu']}, {info_machine['cpu_count']} logical CPUs"
-                    + (f", {info_machine['memory_gib']} GiB" if "memory_gib" in info_machine else "")
-                    + f", {info_machine['platform']}")
+    machine_line = (
+        f"{info_machine['cpu']}, {info_machine['cpu_count']} logical CPUs"
+        + (f", {info_machine['memory_gib']} GiB" if "memory_gib" in info_machine else "")
+        + f", {info_machine['platform']}"
+    )
     date = datetime.now(timezone.utc).isoformat(timespec="seconds")
     command = " ".join(["python", "benchmarks/digits_mlp.py", *sys.argv[1:]])
-    protocol = (f"MLP {'-'.join(map(str, SIZES))}, ReLU, softmax cross-entropy, Adam (lr {LEARNING_RATE:g}), "
-                f"batches of {BATCH_SIZE}, {EPOCHS} epochs; shipped digits, stratified 80/20 split (seed 0), "
-                f"pixels / 16. Median of {args.seeds} seeds, each training in a fresh process.")
+    protocol = (
+        f"MLP {'-'.join(map(str, SIZES))}, ReLU, softmax cross-entropy, Adam (lr {LEARNING_RATE:g}), "
+        f"batches of {BATCH_SIZE}, {EPOCHS} epochs; shipped digits, stratified 80/20 split (seed 0), "
+        f"pixels / 16. Median of {args.seeds} seeds, each training in a fresh process."
+    )
 
     print(table)
     print()
@@ -284,11 +323,22 @@ def main():
         print("(--only: results not saved)")
     else:
         RESULTS.mkdir(exist_ok=True)
-        result = {"benchmark": "digits_mlp", "date": date, "command": command, "protocol": protocol,
-                  "threads": args.threads, "loop_epochs": args.loop_epochs, "seeds": list(range(args.seeds)),
-                  "summary": summary, "runs": runs, "labels": {n: LABELS[n] for n in names},
-                  "versions": info_versions, "machine": info_machine, "blas": pools,
-                  "load_average": {"before": load_before, "after": load_after}}
+        result = {
+            "benchmark": "digits_mlp",
+            "date": date,
+            "command": command,
+            "protocol": protocol,
+            "threads": args.threads,
+            "loop_epochs": args.loop_epochs,
+            "seeds": list(range(args.seeds)),
+            "summary": summary,
+            "runs": runs,
+            "labels": {n: LABELS[n] for n in names},
+            "versions": info_versions,
+            "machine": info_machine,
+            "blas": pools,
+            "load_average": {"before": load_before, "after": load_after},
+        }
         (RESULTS / "digits_mlp.json").write_text(json.dumps(result, indent=2) + "\n")
         (RESULTS / "digits_mlp.md").write_text(
             f"{table}\n\n{protocol} The per-sample loop trains {args.loop_epochs} epochs; its time is scaled to "
@@ -296,7 +346,8 @@ def main():
             f"- **Machine:** {machine_line} (load average {load_before[0]:.1f} at the start).\n"
             f"- **Versions:** {versions_text}.\n"
             f"- **BLAS:** {blas_line(pools)}; threads: {threads}.\n"
-            f"- **Measured:** {date[:10]}, with `{command}`.\n")
+            f"- **Measured:** {date[:10]}, with `{command}`.\n"
+        )
         print(f"Wrote {RESULTS / 'digits_mlp.json'} and {RESULTS / 'digits_mlp.md'}")
     if "sklearn" in summary and "nnbook" in summary:
         print(f"nnbook/sklearn time ratio: {summary['nnbook']['ratio_to_sklearn']:.2f}")

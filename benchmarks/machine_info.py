@@ -71,10 +71,15 @@ def torch_blas():
     config = torch.__config__.show()
     blas = re.search(r"\bBLAS_INFO=(\w+)", config)
     mkl = re.search(r"Math Kernel Library Version ([\d.]+)", config)
-    return {"user_api": "blas", "internal_api": blas.group(1) if blas else "unknown",
-            "version": mkl.group(1) if mkl and blas and blas.group(1) == "mkl" else None,
-            "architecture": torch.backends.cpu.get_cpu_capability(), "num_threads": torch.get_num_threads(),
-            "file": "libtorch_cpu (linked in)", "shipped_by": "torch"}
+    return {
+        "user_api": "blas",
+        "internal_api": blas.group(1) if blas else "unknown",
+        "version": mkl.group(1) if mkl and blas and blas.group(1) == "mkl" else None,
+        "architecture": torch.backends.cpu.get_cpu_capability(),
+        "num_threads": torch.get_num_threads(),
+        "file": "libtorch_cpu (linked in)",
+        "shipped_by": "torch",
+    }
 
 
 def machine():
@@ -87,8 +92,7 @@ def machine():
                 break
     except OSError:
         pass
-    info = {"platform": platform.platform(), "machine": platform.machine(), "cpu": model,
-            "cpu_count": os.cpu_count()}
+    info = {"platform": platform.platform(), "machine": platform.machine(), "cpu": model, "cpu_count": os.cpu_count()}
     try:
         import psutil
 

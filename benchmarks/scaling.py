@@ -25,6 +25,7 @@ import statistics
 import sys
 import time
 from datetime import datetime, timezone
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -53,8 +54,9 @@ def synthetic(n, dtype, seed=0):
 def matmul_flops(sizes, n_samples):
     """FLOPs of the matrix products of one epoch: per layer Z = A W^T, dW = delta^T A and (except for the
     first layer) delta W, each 2 * n_samples * n_in * n_out."""
-    return sum(2 * n_samples * n_in * n_out * (2 if first else 3)
-               for first, (n_in, n_out) in zip([True] + [False] * len(sizes), zip(sizes, sizes[1:])))
+    return sum(
+        2 * n_samples * n_in * n_out * (2 if layer == 0 else 3) for layer, (n_in, n_out) in enumerate(pairwise(sizes))
+    )
 
 
 def train_epoch_seconds(sizes, X, y, dtype, epochs=1):
@@ -62,7 +64,7 @@ def train_epoch_seconds(sizes, X, y, dtype, epochs=1):
     model = nn.mlp(sizes, seed=0, dtype=dtype)
     optimizer = nn.Adam(1e-3)
     kwargs = dict(loss="softmax_cross_entropy", optimizer=optimizer, batch_size=BATCH_SIZE, seed=0)
-    nn.fit(model, X[:4 * BATCH_SIZE], y[:4 * BATCH_SIZE], epochs=1, **kwargs)  # warm-up: allocations, caches
+    nn.fit(model, X[: 4 * BATCH_SIZE], y[: 4 * BATCH_SIZE], epochs=1, **kwargs)  # warm-up: allocations, caches
     start = time.perf_counter()
     nn.fit(model, X, y, epochs=epochs, **kwargs)
     return (time.perf_counter() - start) / epochs
@@ -71,7 +73,7 @@ def train_epoch_seconds(sizes, X, y, dtype, epochs=1):
 def matmul_epoch_seconds(sizes, n_samples, dtype):
     """Seconds for one epoch's matrix products alone, with nnbook's shapes and memory layouts."""
     rng = np.random.default_rng(0)
-    W = [rng.normal(size=(n_out, n_in)).astype(dtype) for n_in, n_out in zip(sizes, sizes[1:])]
+    W = [rng.normal(size=(n_out, n_in)).astype(dtype) for n_in, n_out in pairwise(sizes)]
     dW = [np.empty_like(w) for w in W]
     starts = range(0, n_samples, BATCH_SIZE)
     batches = [min(BATCH_SIZE, n_samples - s) for s in starts]
@@ -110,14 +112,19 @@ def width_sweep(repeats):
         median = {key: statistics.median(values) for key, values in times.items()}
         row["median_seconds"] = median
         row["gflops"] = {key: flops / seconds / 1e9 for key, seconds in median.items()}
-        row["fraction_of_matmul_rate"] = {dt: median[f"matmul_{dt}"] / median[f"nnbook_{dt}"]
-                                          for dt in ("float64", "float32")}
+        row["fraction_of_matmul_rate"] = {
+            dt: median[f"matmul_{dt}"] / median[f"nnbook_{dt}"] for dt in ("float64", "float32")
+        }
         row["float32_speedup"] = median["nnbook_float64"] / median["nnbook_float32"]
         rows.append(row)
-        print(f"  width {width:5d}: nnbook {row['gflops']['nnbook_float64']:5.1f} GFLOP/s, matrix products alone "
-              f"{row['gflops']['matmul_float64']:5.1f} GFLOP/s "
-              f"({100 * row['fraction_of_matmul_rate']['float64']:.0f} %), "
-              f"float32 {row['float32_speedup']:.2f}x faster", file=sys.stderr, flush=True)
+        print(
+            f"  width {width:5d}: nnbook {row['gflops']['nnbook_float64']:5.1f} GFLOP/s, matrix products alone "
+            f"{row['gflops']['matmul_float64']:5.1f} GFLOP/s "
+            f"({100 * row['fraction_of_matmul_rate']['float64']:.0f} %), "
+            f"float32 {row['float32_speedup']:.2f}x faster",
+            file=sys.stderr,
+            flush=True,
+        )
     return rows
 
 
@@ -132,13 +139,22 @@ def samples_sweep(repeats):
     slope, intercept = np.polyfit(SAMPLES, median, 1)
     predicted = slope * np.array(SAMPLES) + intercept
     r2 = 1 - np.sum((np.array(median) - predicted) ** 2) / np.sum((np.array(median) - np.mean(median)) ** 2)
-    rows = [{"samples": n, "seconds_per_epoch": m, "microseconds_per_sample": 1e6 * m / n, "all_seconds": times[n]}
-            for n, m in zip(SAMPLES, median)]
+    rows = [
+        {"samples": n, "seconds_per_epoch": m, "microseconds_per_sample": 1e6 * m / n, "all_seconds": times[n]}
+        for n, m in zip(SAMPLES, median, strict=True)
+    ]
     for r in rows:
-        print(f"  {r['samples']:6d} samples: {r['seconds_per_epoch']:.3f} s per epoch, "
-              f"{r['microseconds_per_sample']:.1f} µs per sample", file=sys.stderr, flush=True)
-    return {"sizes": sizes, "rows": rows, "linear_fit": {"seconds_per_sample": slope, "intercept_seconds": intercept,
-                                                         "r_squared": r2}}
+        print(
+            f"  {r['samples']:6d} samples: {r['seconds_per_epoch']:.3f} s per epoch, "
+            f"{r['microseconds_per_sample']:.1f} µs per sample",
+            file=sys.stderr,
+            flush=True,
+        )
+    return {
+        "sizes": sizes,
+        "rows": rows,
+        "linear_fit": {"seconds_per_sample": slope, "intercept_seconds": intercept, "r_squared": r2},
+    }
 
 
 def digits_dtypes(seeds):
@@ -152,16 +168,31 @@ def digits_dtypes(seeds):
             model = nn.mlp(DIGITS_SIZES, seed=seed, dtype=dtype)
             Xt = X_train.astype(dtype)
             start = time.perf_counter()
-            nn.fit(model, Xt, y_train, loss="softmax_cross_entropy", optimizer=nn.Adam(1e-3), epochs=50,
-                   batch_size=64, seed=seed)
+            nn.fit(
+                model,
+                Xt,
+                y_train,
+                loss="softmax_cross_entropy",
+                optimizer=nn.Adam(1e-3),
+                epochs=50,
+                batch_size=64,
+                seed=seed,
+            )
             seconds = time.perf_counter() - start
             accuracy = float(np.mean(model.predict(X_test.astype(dtype)).argmax(axis=1) == y_test))
             runs.append({"seconds": seconds, "accuracy": accuracy})
         name = np.dtype(dtype).name
-        result[name] = {"runs": runs, "median_seconds": statistics.median(r["seconds"] for r in runs),
-                        "median_accuracy": statistics.median(r["accuracy"] for r in runs)}
-        print(f"  digits {name}: accuracy {100 * result[name]['median_accuracy']:.1f} %, "
-              f"{result[name]['median_seconds']:.2f} s", file=sys.stderr, flush=True)
+        result[name] = {
+            "runs": runs,
+            "median_seconds": statistics.median(r["seconds"] for r in runs),
+            "median_accuracy": statistics.median(r["accuracy"] for r in runs),
+        }
+        print(
+            f"  digits {name}: accuracy {100 * result[name]['median_accuracy']:.1f} %, "
+            f"{result[name]['median_seconds']:.2f} s",
+            file=sys.stderr,
+            flush=True,
+        )
     return result
 
 
@@ -174,17 +205,31 @@ def plot(widths, samples, digits, path):
     plt.rcParams["svg.hashsalt"] = "nnbook"  # fixed ids: the same numbers give the same file
     fig, (ax1, ax2, ax3) = plt.subplots(1, 3, figsize=(12, 3.8))
     w = [r["width"] for r in widths]
-    for key, style, label in [("matmul_float64", "k--", "matrix products alone, float64"),
-                              ("nnbook_float64", "C0-o", "nnbook training, float64"),
-                              ("matmul_float32", "k:", "matrix products alone, float32"),
-                              ("nnbook_float32", "C1-s", "nnbook training, float32")]:
+    for key, style, label in [
+        ("matmul_float64", "k--", "matrix products alone, float64"),
+        ("nnbook_float64", "C0-o", "nnbook training, float64"),
+        ("matmul_float32", "k:", "matrix products alone, float32"),
+        ("nnbook_float32", "C1-s", "nnbook training, float32"),
+    ]:
         ax1.plot(w, [r["gflops"][key] for r in widths], style, label=label, ms=4)
     for r in widths:
-        ax1.annotate(f"{100 * r['fraction_of_matmul_rate']['float64']:.0f} %",
-                     (r["width"], r["gflops"]["nnbook_float64"]), textcoords="offset points", xytext=(0, -13),
-                     ha="center", fontsize=8, color="C0")
-    ax1.set(xscale="log", xticks=w, xticklabels=[str(x) for x in w], xlabel="hidden width h (MLP 64-h-h-10)",
-            ylabel="GFLOP/s of the matrix products", title="Speed against the machine's matmul rate")
+        ax1.annotate(
+            f"{100 * r['fraction_of_matmul_rate']['float64']:.0f} %",
+            (r["width"], r["gflops"]["nnbook_float64"]),
+            textcoords="offset points",
+            xytext=(0, -13),
+            ha="center",
+            fontsize=8,
+            color="C0",
+        )
+    ax1.set(
+        xscale="log",
+        xticks=w,
+        xticklabels=[str(x) for x in w],
+        xlabel="hidden width h (MLP 64-h-h-10)",
+        ylabel="GFLOP/s of the matrix products",
+        title="Speed against the machine's matmul rate",
+    )
     ax1.minorticks_off()
     top = 1.45 * max(max(r["gflops"].values()) for r in widths)  # room for the legend
     ax1.set_ylim(-0.06 * top, top)  # and for the percentages below the lowest point
@@ -194,10 +239,18 @@ def plot(widths, samples, digits, path):
     t = np.array([r["seconds_per_epoch"] for r in samples["rows"]])
     fit = samples["linear_fit"]
     ax2.plot(n / 1000, t, "C0o", label="measured")
-    ax2.plot(n / 1000, fit["seconds_per_sample"] * n + fit["intercept_seconds"], "k--", lw=1,
-             label=f"straight line, $R^2$ = {fit['r_squared']:.4f}")
-    ax2.set(xlabel="samples per epoch (thousands)", ylabel="seconds per epoch",
-            title=f"Time per epoch (width {SAMPLES_WIDTH}, float64)")
+    ax2.plot(
+        n / 1000,
+        fit["seconds_per_sample"] * n + fit["intercept_seconds"],
+        "k--",
+        lw=1,
+        label=f"straight line, $R^2$ = {fit['r_squared']:.4f}",
+    )
+    ax2.set(
+        xlabel="samples per epoch (thousands)",
+        ylabel="seconds per epoch",
+        title=f"Time per epoch (width {SAMPLES_WIDTH}, float64)",
+    )
     ax2.set_xlim(left=0)
     ax2.set_ylim(bottom=0)
     ax2.legend(fontsize=8, frameon=False)
@@ -207,8 +260,11 @@ def plot(widths, samples, digits, path):
     ax3.axhline(1.5, color="k", ls="--", lw=1, label="target 1.5× (width ≥ 256)")
     ax3.axhline(1.0, color="grey", lw=0.8)
     acc64, acc32 = (100 * digits[d]["median_accuracy"] for d in ("float64", "float32"))
-    ax3.set(xlabel="hidden width h", ylabel="float64 time / float32 time",
-            title=f"float32 speed-up (digits accuracy {acc32:.1f} % vs {acc64:.1f} %)")
+    ax3.set(
+        xlabel="hidden width h",
+        ylabel="float64 time / float32 time",
+        title=f"float32 speed-up (digits accuracy {acc32:.1f} % vs {acc64:.1f} %)",
+    )
     ax3.title.set_fontsize(9)
     ax3.legend(fontsize=8, frameon=False, loc="upper left")
     fig.tight_layout()
@@ -218,27 +274,40 @@ def plot(widths, samples, digits, path):
 
 def report(widths, samples, digits, repeats, seeds):
     """The results as Markdown: two tables and the summary lines (printed, and saved for the book page)."""
-    lines = [f"**Width** (MLP 64-h-h-10, {WIDTH_SAMPLES} synthetic samples, batches of {BATCH_SIZE}, Adam; "
-             f"median of {repeats}):", "",
-             "| Hidden width h | nnbook float64 (GFLOP/s) | Matrix products alone (GFLOP/s) | Share of that rate | "
-             "nnbook float32 (GFLOP/s) | float32 speed-up |",
-             "|--:|--:|--:|--:|--:|--:|"]
+    lines = [
+        f"**Width** (MLP 64-h-h-10, {WIDTH_SAMPLES} synthetic samples, batches of {BATCH_SIZE}, Adam; "
+        f"median of {repeats}):",
+        "",
+        "| Hidden width h | nnbook float64 (GFLOP/s) | Matrix products alone (GFLOP/s) | Share of that rate | "
+        "nnbook float32 (GFLOP/s) | float32 speed-up |",
+        "|--:|--:|--:|--:|--:|--:|",
+    ]
     for r in widths:
-        lines.append(f"| {r['width']} | {r['gflops']['nnbook_float64']:.1f} | {r['gflops']['matmul_float64']:.1f} | "
-                     f"{100 * r['fraction_of_matmul_rate']['float64']:.0f} % | "
-                     f"{r['gflops']['nnbook_float32']:.1f} | {r['float32_speedup']:.2f}× |")
-    lines += ["", f"**Samples** (width {SAMPLES_WIDTH}, float64, batches of {BATCH_SIZE}):", "",
-              "| Samples | Seconds per epoch | µs per sample |", "|--:|--:|--:|"]
+        lines.append(
+            f"| {r['width']} | {r['gflops']['nnbook_float64']:.1f} | {r['gflops']['matmul_float64']:.1f} | "
+            f"{100 * r['fraction_of_matmul_rate']['float64']:.0f} % | "
+            f"{r['gflops']['nnbook_float32']:.1f} | {r['float32_speedup']:.2f}× |"
+        )
+    lines += [
+        "",
+        f"**Samples** (width {SAMPLES_WIDTH}, float64, batches of {BATCH_SIZE}):",
+        "",
+        "| Samples | Seconds per epoch | µs per sample |",
+        "|--:|--:|--:|",
+    ]
     for r in samples["rows"]:
         n = f"{r['samples']:,}".replace(",", " ")  # 32 000, as the book writes numbers
         lines.append(f"| {n} | {r['seconds_per_epoch']:.3f} | {r['microseconds_per_sample']:.1f} |")
     fit = samples["linear_fit"]
     acc = {d: 100 * digits[d]["median_accuracy"] for d in digits}
     sec = {d: digits[d]["median_seconds"] for d in digits}
-    lines += ["", f"A straight line fits the time per epoch with $R^2$ = {fit['r_squared']:.4f}. "
-              f"On the digits, the MLP {'-'.join(map(str, DIGITS_SIZES))} (50 epochs, batches of 64, median of "
-              f"{seeds} seeds) reaches {acc['float64']:.1f} % test accuracy in float64 ({sec['float64']:.2f} s) and "
-              f"{acc['float32']:.1f} % in float32 ({sec['float32']:.2f} s)."]
+    lines += [
+        "",
+        f"A straight line fits the time per epoch with $R^2$ = {fit['r_squared']:.4f}. "
+        f"On the digits, the MLP {'-'.join(map(str, DIGITS_SIZES))} (50 epochs, batches of 64, median of "
+        f"{seeds} seeds) reaches {acc['float64']:.1f} % test accuracy in float64 ({sec['float64']:.2f} s) and "
+        f"{acc['float32']:.1f} % in float32 ({sec['float32']:.2f} s).",
+    ]
     return "\n".join(lines)
 
 
@@ -264,10 +333,13 @@ def main():
     wide = [r for r in widths if r["width"] >= 512]
     fraction = min(r["fraction_of_matmul_rate"]["float64"] for r in wide)
     speedup = min(r["float32_speedup"] for r in widths if r["width"] >= 256)
-    summary = {"min_fraction_of_matmul_rate_width_ge_512": fraction, "min_float32_speedup_width_ge_256": speedup,
-               "digits_accuracy_float64": digits["float64"]["median_accuracy"],
-               "digits_accuracy_float32": digits["float32"]["median_accuracy"],
-               "time_per_epoch_r_squared": samples["linear_fit"]["r_squared"]}
+    summary = {
+        "min_fraction_of_matmul_rate_width_ge_512": fraction,
+        "min_float32_speedup_width_ge_256": speedup,
+        "digits_accuracy_float64": digits["float64"]["median_accuracy"],
+        "digits_accuracy_float32": digits["float32"]["median_accuracy"],
+        "time_per_epoch_r_squared": samples["linear_fit"]["r_squared"],
+    }
     pools = blas_info()
     info_machine, info_versions = machine(), versions(("numpy", "nnbook"))
     date = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -277,19 +349,34 @@ def main():
     print(f"\nBLAS: {blas_line(pools)}")
     if not args.no_save:
         RESULTS.mkdir(exist_ok=True)
-        result = {"benchmark": "scaling", "date": date, "command": command, "batch_size": BATCH_SIZE,
-                  "width_samples": WIDTH_SAMPLES, "repeats": args.repeats, "threads": args.threads,
-                  "summary": summary, "widths": widths, "samples": samples, "digits_dtypes": digits,
-                  "versions": info_versions, "machine": info_machine, "blas": pools}
+        result = {
+            "benchmark": "scaling",
+            "date": date,
+            "command": command,
+            "batch_size": BATCH_SIZE,
+            "width_samples": WIDTH_SAMPLES,
+            "repeats": args.repeats,
+            "threads": args.threads,
+            "summary": summary,
+            "widths": widths,
+            "samples": samples,
+            "digits_dtypes": digits,
+            "versions": info_versions,
+            "machine": info_machine,
+            "blas": pools,
+        }
         (RESULTS / "scaling.json").write_text(json.dumps(result, indent=2) + "\n")
         (RESULTS / "scaling.md").write_text(
             f"{text}\n\n- **Machine:** {info_machine['cpu']}, {info_machine['cpu_count']} logical CPUs, "
             f"{info_machine['platform']}.\n- **Versions:** {versions_line(info_versions)}.\n"
-            f"- **BLAS:** {blas_line(pools)}.\n- **Measured:** {date[:10]}, with `{command}`.\n")
+            f"- **BLAS:** {blas_line(pools)}.\n- **Measured:** {date[:10]}, with `{command}`.\n"
+        )
         plot(widths, samples, digits, RESULTS / "scaling.svg")
         print(f"Wrote {RESULTS / 'scaling.json'}, {RESULTS / 'scaling.md'} and {RESULTS / 'scaling.svg'}")
-    print(f"At width >= 512 nnbook trains at >= {100 * fraction:.0f} % of the matrix-product rate; "
-          f"float32 is >= {speedup:.2f}x faster than float64 at width >= 256")
+    print(
+        f"At width >= 512 nnbook trains at >= {100 * fraction:.0f} % of the matrix-product rate; "
+        f"float32 is >= {speedup:.2f}x faster than float64 at width >= 256"
+    )
 
 
 if __name__ == "__main__":

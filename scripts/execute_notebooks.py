@@ -7,21 +7,22 @@ This is how a chapter's stored outputs are made before committing (CONTRIBUTING.
 `jupyter nbconvert --execute --inplace` it runs every cell with nbclient in the current environment's kernel and
 saves the widget state; in addition it
 
-- runs the kernel with one BLAS thread (as CI does: faster for the book's small networks, and the same numbers);
+- runs the kernel with one BLAS thread, as pytest does (faster for the book's small networks, and the same
+  numbers);
 - stores no execution timestamps, so re-running an unchanged chapter leaves the file unchanged;
 - stores each figure as its image alone, without the ``<Figure size ...>`` text IPython sends along with it
-  (``without_figure_reprs``; the root conftest.py applies the same rule to nbval's fresh outputs);
+  (``without_figure_reprs``; tests/nbval_plugin.py applies the same rule to nbval's fresh outputs);
 - records in the notebook's metadata the versions the outputs were produced with, asked from the kernel itself:
   ``metadata.nnbook_environment = {python, numpy, matplotlib, nnbook}``. The book's reproducibility page shows
   them, and tests/test_notebook_hygiene.py checks they are there.
 
-A notebook whose run fails is left untouched, and the script exits with status 1.
+A notebook whose run fails is left untouched, and the script exits with status 1. The settings shared with
+every other run of a chapter (BLAS threads, cell timeout, figure reprs) are in notebook_execution.py.
 """
 
 import argparse
 import json
 import os
-import re
 import sys
 import time
 from pathlib import Path
@@ -30,23 +31,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-# IPython sends every figure as an image together with a text/plain repr, "<Figure size 640x480 with 1 Axes>".
-# The book shows the image; the repr would only sit in the stored notebook as the text of an object that no
-# reader sees, so it is not stored (and nbval does not compare it).
-FIGURE_REPR = re.compile(r"<Figure size [^<>]*>")
-
-
-def without_figure_reprs(outputs):
-    """Remove, in place, the text/plain figure repr from every output that also carries the figure's image."""
-    for output in outputs:
-        data = output.get("data", {})
-        if "image/png" in data and FIGURE_REPR.fullmatch("".join(data.get("text/plain", "")).strip()):
-            del data["text/plain"]
-    return outputs
-
-
-KERNEL_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-CELL_TIMEOUT = 600  # seconds
+from notebook_execution import CELL_TIMEOUT, ONE_BLAS_THREAD, without_figure_reprs
 
 # Run in the same kernel after the last cell, then removed again: the versions of what the cells used.
 ENVIRONMENT_PROBE = """\
@@ -64,9 +49,14 @@ def execute_in_place(path):
         cell.metadata.pop("execution", None)  # timestamps left by an earlier run with nbconvert or JupyterLab
     probe = nbformat.v4.new_code_cell(ENVIRONMENT_PROBE)
     nb.cells.append(probe)
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(path.parent.resolve())}})
-    client.execute(env={**os.environ, **KERNEL_ENV})
+    client = NotebookClient(
+        nb,
+        timeout=CELL_TIMEOUT,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent.resolve())}},
+    )
+    client.execute(env={**os.environ, **ONE_BLAS_THREAD})
     nb.cells.pop()
     for cell in nb.cells:
         if cell.cell_type == "code":

@@ -2,9 +2,11 @@
 
 Each chapter is executed once per test session and every check that needs a fresh run (today: the figure
 comparison) uses that run, through the session fixture ``executed_notebooks`` in conftest.py (``NotebookRuns``).
-The run is nbval's own: the root conftest.py keeps the outputs nbval received for each cell. Only a chapter
+The run is nbval's own: tests/nbval_plugin.py keeps the outputs nbval received for each cell. Only a chapter
 nbval did not run in full this session (``pytest tests``, or a cell nbval skipped) is executed here, in a fresh
-kernel with nbclient.
+kernel with nbclient, with the settings of every chapter run (scripts/notebook_execution.py).
+
+Needs the notebook stack (tests/notebook_stack.py).
 """
 
 import base64
@@ -13,6 +15,8 @@ from pathlib import Path
 
 import nbformat
 import yaml
+
+from notebook_execution import CELL_TIMEOUT
 
 ROOT = Path(__file__).resolve().parent.parent
 TOC = ROOT / "_toc.yml"
@@ -30,7 +34,6 @@ ARTIFACTS = ROOT / "test-artifacts"
 IMAGE_TOLERANCE = 1
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-CELL_TIMEOUT = 600  # seconds for one cell; a chapter should run in well under a minute
 
 
 def toc_entries(toc=TOC):
@@ -75,14 +78,19 @@ def execute(path, cwd=None):
     """Run a notebook from top to bottom in a fresh kernel and return the executed copy (the file is untouched).
 
     The kernel is the current Python environment's, started in the notebook's folder (or ``cwd``); it inherits
-    this process's environment, in which the root conftest.py asks for one BLAS thread. Errors raise
+    this process's environment, in which conftest.py asks for one BLAS thread. Errors raise
     ``nbclient.exceptions.CellExecutionError`` naming the cell.
     """
     from nbclient import NotebookClient
 
     nb = read(path)
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(cwd or Path(path).parent)}})
+    client = NotebookClient(
+        nb,
+        timeout=CELL_TIMEOUT,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(cwd or Path(path).parent)}},
+    )
     client.execute()
     return nb
 
@@ -91,7 +99,7 @@ class NotebookRuns:
     """Each notebook as a fresh run drew it, executed at most once per session.
 
     ``nbval_outputs`` is ``{notebook path: {code cell number: outputs}}`` from nbval's run in this session
-    (the root conftest.py); a notebook that nbval ran in full is taken from there, any other is executed.
+    (tests/nbval_plugin.py); a notebook that nbval ran in full is taken from there, any other is executed.
     """
 
     def __init__(self, nbval_outputs=None):
@@ -124,8 +132,7 @@ def _shows_a_widget(cell):
 
 
 def _png_outputs(cell):
-    return [output["data"]["image/png"] for output in cell.get("outputs", [])
-            if "image/png" in output.get("data", {})]
+    return [output["data"]["image/png"] for output in cell.get("outputs", []) if "image/png" in output.get("data", {})]
 
 
 def image_mismatches(stored, fresh, artifacts, tol=IMAGE_TOLERANCE):
@@ -141,7 +148,7 @@ def image_mismatches(stored, fresh, artifacts, tol=IMAGE_TOLERANCE):
     artifacts = Path(artifacts)
     shutil.rmtree(artifacts, ignore_errors=True)  # no stale diffs from an earlier run
     problems = []
-    for index, (old, new) in enumerate(zip(stored.cells, fresh.cells)):
+    for index, (old, new) in enumerate(zip(stored.cells, fresh.cells, strict=True)):
         if old.cell_type != "code":
             continue
         cell = f"cell {index} (In [{old.get('execution_count')}])"
@@ -149,7 +156,7 @@ def image_mismatches(stored, fresh, artifacts, tol=IMAGE_TOLERANCE):
         if len(old_images) != len(new_images):
             problems.append(f"{cell}: {len(old_images)} stored figure(s), the fresh run drew {len(new_images)}")
             continue
-        for number, (old_png, new_png) in enumerate(zip(old_images, new_images)):
+        for number, (old_png, new_png) in enumerate(zip(old_images, new_images, strict=True)):
             artifacts.mkdir(parents=True, exist_ok=True)
             expected = artifacts / f"cell{index:03d}-{number}-stored.png"
             actual = artifacts / f"cell{index:03d}-{number}-fresh.png"
@@ -164,8 +171,9 @@ def image_mismatches(stored, fresh, artifacts, tol=IMAGE_TOLERANCE):
                 expected.unlink()
                 actual.unlink()
             else:
-                problems.append(f"{cell}, figure {number}: RMS difference {result['rms']:.2f} > {tol}; "
-                                f"diff image {result['diff']}")
+                problems.append(
+                    f"{cell}, figure {number}: RMS difference {result['rms']:.2f} > {tol}; diff image {result['diff']}"
+                )
     if artifacts.is_dir() and not any(artifacts.iterdir()):
         artifacts.rmdir()
     return problems

@@ -20,9 +20,9 @@ def test_linear_rng_continues_the_seed_stream_to_the_initial_weight(seed_data):
 
 
 def test_linear_leaves_the_global_random_state_alone():
-    before = np.random.get_state()[1].copy()
+    before = np.random.get_state()[1].copy()  # noqa: NPY002 (the global state is what is checked)
     datasets.linear(seed=3)
-    assert np.array_equal(np.random.get_state()[1], before)
+    assert np.array_equal(np.random.get_state()[1], before)  # noqa: NPY002
 
 
 def test_linear_without_noise_lies_on_the_line():
@@ -68,8 +68,9 @@ def test_generators_are_deterministic_per_seed(make):
     assert not np.array_equal(X1, X3)
 
 
-@pytest.mark.parametrize("n, classes, expected", [(300, 3, [100, 100, 100]), (10, 3, [4, 3, 3]),
-                                                  (11, 4, [3, 3, 3, 2]), (2, 2, [1, 1])])
+@pytest.mark.parametrize(
+    "n, classes, expected", [(300, 3, [100, 100, 100]), (10, 3, [4, 3, 3]), (11, 4, [3, 3, 3, 2]), (2, 2, [1, 1])]
+)
 def test_spirals_class_sizes_are_as_equal_as_possible(n, classes, expected):
     X, y = datasets.spirals(n, classes=classes, seed=0)
     assert X.shape == (n, 2) and X.dtype == np.float64 and y.dtype.kind == "i"
@@ -116,12 +117,15 @@ def test_split_keeps_every_sample_once_and_rows_aligned(test_size, n_test, strat
     np.testing.assert_array_equal(np.r_[y_tr, y_te], np.r_[X_tr[:, 0], X_te[:, 0]] % 3)
 
 
-@pytest.mark.parametrize("counts, test_size, expected", [
-    ([50, 30, 20], 0.2, [10, 6, 4]),         # exact shares
-    ([50, 30, 23], 0.2, [10, 6, 5]),         # 21 test samples: shares 10.19, 6.12, 4.69 -> largest remainder
-    ([5, 5, 5], 4, [2, 1, 1]),               # equal remainders: the first class wins the tie
-    ([90, 10], 0.1, [9, 1]),
-])
+@pytest.mark.parametrize(
+    "counts, test_size, expected",
+    [
+        ([50, 30, 20], 0.2, [10, 6, 4]),  # exact shares
+        ([50, 30, 23], 0.2, [10, 6, 5]),  # 21 test samples: shares 10.19, 6.12, 4.69 -> largest remainder
+        ([5, 5, 5], 4, [2, 1, 1]),  # equal remainders: the first class wins the tie
+        ([90, 10], 0.1, [9, 1]),
+    ],
+)
 def test_stratified_split_keeps_the_class_proportions(counts, test_size, expected):
     y = np.repeat(np.arange(len(counts)), counts)
     X = np.arange(len(y))[:, None]
@@ -135,7 +139,7 @@ def test_split_is_shuffled_and_deterministic_per_seed():
     a = datasets.train_test_split(X, y, seed=1, stratify=y)
     b = datasets.train_test_split(X, y, seed=1, stratify=y)
     c = datasets.train_test_split(X, y, seed=2, stratify=y)
-    assert all(np.array_equal(p, q) for p, q in zip(a, b))
+    assert all(np.array_equal(p, q) for p, q in zip(a, b, strict=True))
     assert not np.array_equal(a[1], c[1])
     assert not np.all(np.diff(a[0][:, 0]) > 0)  # the training rows are not left in their original order
 
@@ -150,33 +154,58 @@ def test_split_accepts_1d_inputs():
 _X, _y = _indexed(10)
 
 
-@pytest.mark.parametrize("call, error, match", [
-    (lambda: datasets.linear(n=0), ValueError, "n must be an integer >= 1, got 0"),
-    (lambda: datasets.linear(n=2.5), ValueError, "n must be an integer >= 1, got 2.5"),
-    (lambda: datasets.linear(noise=-0.1), ValueError, r"noise must be a finite number >= 0, got -0.1"),
-    (lambda: datasets.linear(slope=np.nan), ValueError, "slope must be a finite number, got nan"),
-    (lambda: datasets.linear(rng=np.random.default_rng(0)), TypeError,
-     "rng must be None or a numpy RandomState, got Generator"),
-    (lambda: datasets.moons(n=1), ValueError, r"n must be an integer >= 2 \(one sample per moon\), got 1"),
-    (lambda: datasets.moons(noise=-1), ValueError, "noise must be a finite number >= 0, got -1"),
-    (lambda: datasets.spirals(classes=1), ValueError, "classes must be an integer >= 2, got 1"),
-    (lambda: datasets.spirals(n=2, classes=3), ValueError, r"n must be an integer >= 3 \(one sample per class"),
-    (lambda: datasets.spirals(noise=float("inf")), ValueError, "noise must be a finite number >= 0, got inf"),
-    (lambda: datasets.train_test_split(_X, _y[:9]), ValueError,
-     "X and y must have the same number of samples, got X with 10 rows and y with 9"),
-    (lambda: datasets.train_test_split(np.r_[_X[:9], [[np.nan, 0]]], _y), ValueError,
-     "X must be finite, but it contains 1 NaN"),
-    (lambda: datasets.train_test_split(_X, _y, test_size=1.5), ValueError,
-     r"test_size must be in \(0, 1\) or a positive int smaller than n_samples=10.*got 1.5"),
-    (lambda: datasets.train_test_split(_X, _y, test_size=10), ValueError, "smaller than n_samples=10.*got 10"),
-    (lambda: datasets.train_test_split(_X, _y, test_size=0), ValueError, "test_size must be .* got 0"),
-    (lambda: datasets.train_test_split(_X, _y, test_size=0.99), ValueError, "at least one sample in each set.*got 0.99"),
-    (lambda: datasets.train_test_split(_X, _y, test_size=True), ValueError, "test_size must be .* got True"),
-    (lambda: datasets.train_test_split(_X, _y, stratify=_y[:5]), ValueError,
-     r"stratify must have shape \(n_samples,\) = \(10,\), got shape \(5,\)"),
-    (lambda: datasets.train_test_split(_X, _y, stratify=np.r_[np.zeros(9), 1]), ValueError,
-     r"stratify needs at least 2 members per class, got class 1\.0 with 1"),
-])
+@pytest.mark.parametrize(
+    "call, error, match",
+    [
+        (lambda: datasets.linear(n=0), ValueError, "n must be an integer >= 1, got 0"),
+        (lambda: datasets.linear(n=2.5), ValueError, "n must be an integer >= 1, got 2.5"),
+        (lambda: datasets.linear(noise=-0.1), ValueError, r"noise must be a finite number >= 0, got -0.1"),
+        (lambda: datasets.linear(slope=np.nan), ValueError, "slope must be a finite number, got nan"),
+        (
+            lambda: datasets.linear(rng=np.random.default_rng(0)),
+            TypeError,
+            "rng must be None or a numpy RandomState, got Generator",
+        ),
+        (lambda: datasets.moons(n=1), ValueError, r"n must be an integer >= 2 \(one sample per moon\), got 1"),
+        (lambda: datasets.moons(noise=-1), ValueError, "noise must be a finite number >= 0, got -1"),
+        (lambda: datasets.spirals(classes=1), ValueError, "classes must be an integer >= 2, got 1"),
+        (lambda: datasets.spirals(n=2, classes=3), ValueError, r"n must be an integer >= 3 \(one sample per class"),
+        (lambda: datasets.spirals(noise=float("inf")), ValueError, "noise must be a finite number >= 0, got inf"),
+        (
+            lambda: datasets.train_test_split(_X, _y[:9]),
+            ValueError,
+            "X and y must have the same number of samples, got X with 10 rows and y with 9",
+        ),
+        (
+            lambda: datasets.train_test_split(np.r_[_X[:9], [[np.nan, 0]]], _y),
+            ValueError,
+            "X must be finite, but it contains 1 NaN",
+        ),
+        (
+            lambda: datasets.train_test_split(_X, _y, test_size=1.5),
+            ValueError,
+            r"test_size must be in \(0, 1\) or a positive int smaller than n_samples=10.*got 1.5",
+        ),
+        (lambda: datasets.train_test_split(_X, _y, test_size=10), ValueError, "smaller than n_samples=10.*got 10"),
+        (lambda: datasets.train_test_split(_X, _y, test_size=0), ValueError, "test_size must be .* got 0"),
+        (
+            lambda: datasets.train_test_split(_X, _y, test_size=0.99),
+            ValueError,
+            "at least one sample in each set.*got 0.99",
+        ),
+        (lambda: datasets.train_test_split(_X, _y, test_size=True), ValueError, "test_size must be .* got True"),
+        (
+            lambda: datasets.train_test_split(_X, _y, stratify=_y[:5]),
+            ValueError,
+            r"stratify must have shape \(n_samples,\) = \(10,\), got shape \(5,\)",
+        ),
+        (
+            lambda: datasets.train_test_split(_X, _y, stratify=np.r_[np.zeros(9), 1]),
+            ValueError,
+            r"stratify needs at least 2 members per class, got class 1\.0 with 1",
+        ),
+    ],
+)
 def test_bad_input_is_refused_with_a_message_that_says_why(call, error, match):
     with pytest.raises(error, match=match):
         call()

@@ -34,8 +34,17 @@ def chapter_data(digits_split):
 
 def train_chapter_mlp(X, y, seed, validation_data=None):
     model = nn.mlp(SIZES, hidden="relu", output="identity", seed=seed)
-    history = nn.fit(model, X, y, loss="softmax_cross_entropy", optimizer=nn.Adam(1e-3), epochs=40, batch_size=64,
-                     seed=seed, validation_data=validation_data)
+    history = nn.fit(
+        model,
+        X,
+        y,
+        loss="softmax_cross_entropy",
+        optimizer=nn.Adam(1e-3),
+        epochs=40,
+        batch_size=64,
+        seed=seed,
+        validation_data=validation_data,
+    )
     return model, history
 
 
@@ -64,8 +73,10 @@ def test_digits_mlp_reaches_97_percent_at_the_chapter_seed(chapter_data):
 def test_digits_mlp_reaches_97_percent_as_the_median_of_other_seeds(chapter_data):
     """The chapter's spread cell trains seeds 1 to 3 as well; the claim must hold for them too, not only for 0."""
     _, _, X_shifted, y_shifted, X_test, y_test = chapter_data
-    accuracies = [nn.metrics.accuracy(y_test, train_chapter_mlp(X_shifted, y_shifted, seed)[0]
-                                      .predict(X_test).argmax(axis=1)) for seed in (1, 2, 3)]
+    accuracies = [
+        nn.metrics.accuracy(y_test, train_chapter_mlp(X_shifted, y_shifted, seed)[0].predict(X_test).argmax(axis=1))
+        for seed in (1, 2, 3)
+    ]
     assert np.median(accuracies) >= 0.97, f"test accuracies of seeds 1, 2, 3: {accuracies}"
 
 
@@ -73,7 +84,8 @@ def test_softmax_regression_baseline_from_zeros(chapter_data):
     """Without a hidden layer zero weights train fine (the chapter's baseline, about 92 %)."""
     X_train, y_train, _, _, X_test, y_test = chapter_data
     model = nn.mlp([64, 10], output="identity", init="zeros")
-    nn.fit(model, X_train, y_train, loss="softmax_cross_entropy", optimizer=nn.Adam(1e-3),
-           epochs=40, batch_size=64, seed=0)
+    nn.fit(
+        model, X_train, y_train, loss="softmax_cross_entropy", optimizer=nn.Adam(1e-3), epochs=40, batch_size=64, seed=0
+    )
     accuracy = nn.metrics.accuracy(y_test, model.predict(X_test).argmax(axis=1))
     assert 0.88 <= accuracy < 0.97

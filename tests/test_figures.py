@@ -20,8 +20,10 @@ OUTPUT_SUFFIXES = (".svg", ".png")
 def committed_output(script):
     outputs = [script.with_suffix(suffix) for suffix in OUTPUT_SUFFIXES if script.with_suffix(suffix).exists()]
     if len(outputs) != 1:
-        pytest.fail(f"{script.name} must have exactly one committed output named {script.stem}.svg or "
-                    f"{script.stem}.png beside it, found {[p.name for p in outputs]}")
+        pytest.fail(
+            f"{script.name} must have exactly one committed output named {script.stem}.svg or "
+            f"{script.stem}.png beside it, found {[p.name for p in outputs]}"
+        )
     return outputs[0]
 
 
@@ -34,12 +36,14 @@ def test_script_reproduces_its_committed_figure(script, tmp_path):
     committed = committed_output(script)
     out = tmp_path / committed.name
     # Run from the temporary directory: the script must not depend on the working directory.
-    result = subprocess.run([sys.executable, str(script), str(out)], cwd=tmp_path, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(script), str(out)], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, f"{script.name} failed:\n{result.stderr}"
     assert result.stderr == "", f"{script.name} wrote to stderr (warnings?):\n{result.stderr}"
     assert out.exists(), f"{script.name} did not write {out.name} to the path it was given"
     assert out.read_bytes() == committed.read_bytes(), (
         f"figures/{committed.name} is not what figures/{script.name} draws today; rerun "
         f"`python figures/{script.name}` and commit both (matplotlib's version is part of the bytes: "
-        f"use the pinned requirements.txt)")
+        f"use the pinned requirements.txt)"
+    )

@@ -3,7 +3,7 @@ import warnings
 import numpy as np
 import pytest
 
-from conftest import numerical_gradient, relative_error
+from finite_differences import numerical_gradient, relative_error
 from nnbook import activations, losses
 
 
@@ -66,19 +66,30 @@ def test_accuracy():
 
 
 def test_unknown_loss_lists_the_valid_ones():
-    with pytest.raises(ValueError, match="Unknown loss 'mae'. Choose one of: binary_cross_entropy, "
-                                         "categorical_cross_entropy, mse, softmax_cross_entropy"):
+    with pytest.raises(
+        ValueError,
+        match="Unknown loss 'mae'. Choose one of: binary_cross_entropy, "
+        "categorical_cross_entropy, mse, softmax_cross_entropy",
+    ):
         losses.get("mae")
 
 
-@pytest.mark.parametrize("name, y_pred, y, match", [
-    ("mse", np.zeros((3, 1)), np.zeros(2), "y must have one target per sample: y_pred has 3 rows"),
-    ("mse", np.zeros((3, 2)), np.zeros((3, 3)), r"y must have the shape of y_pred \(3, 2\), got \(3, 3\)"),
-    ("mse", np.zeros(3), np.zeros(3), r"y_pred must be 2-D"),
-    ("softmax_cross_entropy", np.zeros((2, 3)), [0, 3], "class indices from 0 to 3, but the predictions have n_classes=3"),
-    ("categorical_cross_entropy", np.full((2, 3), 1 / 3), [0.5, 1.0], "y must hold integer class labels"),
-    ("binary_cross_entropy", np.full((2, 1), 0.5), [0, 2], r"labels in \[0, 1\]"),
-])
+@pytest.mark.parametrize(
+    "name, y_pred, y, match",
+    [
+        ("mse", np.zeros((3, 1)), np.zeros(2), "y must have one target per sample: y_pred has 3 rows"),
+        ("mse", np.zeros((3, 2)), np.zeros((3, 3)), r"y must have the shape of y_pred \(3, 2\), got \(3, 3\)"),
+        ("mse", np.zeros(3), np.zeros(3), r"y_pred must be 2-D"),
+        (
+            "softmax_cross_entropy",
+            np.zeros((2, 3)),
+            [0, 3],
+            "class indices from 0 to 3, but the predictions have n_classes=3",
+        ),
+        ("categorical_cross_entropy", np.full((2, 3), 1 / 3), [0.5, 1.0], "y must hold integer class labels"),
+        ("binary_cross_entropy", np.full((2, 1), 0.5), [0, 2], r"labels in \[0, 1\]"),
+    ],
+)
 def test_bad_targets_are_rejected(name, y_pred, y, match):
     with pytest.raises(ValueError, match=match):
         losses.get(name)(y_pred, y)

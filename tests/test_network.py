@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from conftest import numerical_gradient, relative_error
 import nnbook as nn
+from finite_differences import numerical_gradient, relative_error
 
 
 def hand_worked_network():
@@ -25,7 +25,7 @@ def test_hand_worked_forward_and_backward():
     #   z2 = W2 a1 + b2 = 2*0 - 1*1 + 0.5 = -0.5 = y_hat
     #   L  = (y_hat - y)^2 = (-1.5)^2 = 2.25
     y_hat = model.forward(x)
-    np.testing.assert_array_equal(model.layers[0]._Z, [[-1.0, 1.0]])
+    np.testing.assert_array_equal(model.layers[0].Z, [[-1.0, 1.0]])
     np.testing.assert_array_equal(y_hat, [[-0.5]])
     loss, dA = nn.losses.mse.value_and_gradient(y_hat, y)
     assert loss == 2.25
@@ -91,7 +91,7 @@ def test_gradcheck_leaves_the_model_unchanged():
     model = nn.mlp([2, 3, 1], hidden="tanh", seed=0)
     before = [p.copy() for _, p, _ in model.parameters()]
     nn.gradcheck(model, np.ones((2, 2)), np.zeros(2), "mse")
-    for b, (_, p, _) in zip(before, model.parameters()):
+    for b, (_, p, _) in zip(before, model.parameters(), strict=True):
         np.testing.assert_array_equal(b, p)
 
 
@@ -104,8 +104,10 @@ def test_input_gradient_of_a_layer_matches_finite_differences():
     assert relative_error(dA, numerical_gradient(lambda t: np.sum(layer.forward(t) * G), A)) < 1e-7
 
 
-@pytest.mark.parametrize("init, std", [("normal", lambda i, o: 0.01), ("xavier", lambda i, o: np.sqrt(2 / (i + o))),
-                                       ("he", lambda i, o: np.sqrt(2 / i))])
+@pytest.mark.parametrize(
+    "init, std",
+    [("normal", lambda i, o: 0.01), ("xavier", lambda i, o: np.sqrt(2 / (i + o))), ("he", lambda i, o: np.sqrt(2 / i))],
+)
 def test_initialisations_have_the_documented_scale(init, std):
     layer = nn.Dense(400, 300, init=init, rng=0)
     assert layer.W.shape == (300, 400) and layer.b.shape == (300,)
@@ -122,7 +124,10 @@ def test_zeros_init_and_seeds():
 def test_mlp_builds_the_requested_architecture():
     model = nn.mlp([4, 8, 6, 3], hidden="tanh", output="softmax", seed=0)
     assert [(l.n_in, l.n_out, l.activation.name) for l in model.layers] == [
-        (4, 8, "tanh"), (8, 6, "tanh"), (6, 3, "softmax")]
+        (4, 8, "tanh"),
+        (8, 6, "tanh"),
+        (6, 3, "softmax"),
+    ]
     assert model.n_parameters() == 4 * 8 + 8 + 8 * 6 + 6 + 6 * 3 + 3
     assert model.predict(np.zeros((5, 4))).shape == (5, 3)
     assert nn.mlp([2, 3, 1], seed=0).layers[0].init == "he"

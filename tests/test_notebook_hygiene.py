@@ -8,7 +8,13 @@ import re
 
 import pytest
 
-from notebooks import CHAPTERS, ROOT, WIDGET_VIEW, read, toc_entries, toc_source
+import notebook_stack
+from notebook_execution import FIGURE_REPR
+
+try:
+    from notebooks import CHAPTERS, ROOT, WIDGET_VIEW, read, toc_entries, toc_source
+except ModuleNotFoundError as error:
+    pytest.skip(notebook_stack.reason_to_skip(error), allow_module_level=True)
 
 NOTEBOOKS = sorted(p for p in CHAPTERS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 IDS = [p.stem for p in NOTEBOOKS]
@@ -21,16 +27,18 @@ IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", "image/gif")
 MEMORY_ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,16}\b")
 MACHINE_PATH = re.compile(r"(?<![\w./])(/root/|/home/|/tmp/|/work/|/Users/|[A-Za-z]:\\Users\\)")
 MATPLOTLIB_REPR = re.compile(r"<matplotlib\.[\w.]+")
-FIGURE_REPR = re.compile(r"<Figure size [^>]*>")
 # Installing from a notebook cell: only the guarded first cell may (on Colab, when nnbook is missing).
-INSTALL = re.compile(r"[%!]\s*(pip|conda|mamba|apt|apt-get)\b|\b(pip3?|conda|mamba)\s+install\b"
-                     r"|-m\s+pip\b|\bapt(-get)?\s+(install|update)\b")
+INSTALL = re.compile(
+    r"[%!]\s*(pip|conda|mamba|apt|apt-get)\b|\b(pip3?|conda|mamba)\s+install\b"
+    r"|-m\s+pip\b|\bapt(-get)?\s+(install|update)\b"
+)
 # Alt text says what a figure shows: a few words, not the name of the image file.
 MIN_ALT_WORDS = 4
 FILE_NAME = re.compile(r"\.(png|jpe?g|svg|gif|webp|pdf)\s*$", re.IGNORECASE)
 # MyST figure/image directives in markdown cells (``` or ::: fences) and their option lines.
-DIRECTIVE = re.compile(r"^[ \t]*(?:`{3,}|:{3,})\{(figure|image)\}[ \t]*(\S*)[ \t]*\n((?:[ \t]*:[\w-]+:.*\n?)*)",
-                       re.MULTILINE)
+DIRECTIVE = re.compile(
+    r"^[ \t]*(?:`{3,}|:{3,})\{(figure|image)\}[ \t]*(\S*)[ \t]*\n((?:[ \t]*:[\w-]+:.*\n?)*)", re.MULTILINE
+)
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)")
 HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 HTML_ALT = re.compile(r"""\balt\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
@@ -47,8 +55,11 @@ def output_texts(output):
     if output.output_type == "error":
         return ["\n".join(output.get("traceback", []))]
     data = output.get("data", {})
-    return [value if isinstance(value, str) else str(value) for mime, value in data.items()
-            if mime.startswith("text/") or mime.endswith("json")]
+    return [
+        value if isinstance(value, str) else str(value)
+        for mime, value in data.items()
+        if mime.startswith("text/") or mime.endswith("json")
+    ]
 
 
 def alt_problem(alt):
@@ -73,6 +84,7 @@ def report(path, problems):
 
 # --- The table of contents and the notebooks agree ---------------------------------------------------------
 
+
 def test_every_notebook_is_in_the_toc():
     listed = {toc_source(entry) for entry in toc_entries()}
     missing = [str(p.relative_to(ROOT)) for p in NOTEBOOKS if p not in listed]
@@ -86,12 +98,14 @@ def test_every_toc_entry_exists():
 
 # --- One clean run, top to bottom -----------------------------------------------------------------------------
 
+
 @by_notebook
 def test_execution_counts_run_from_1_to_n(path):
     counts = [cell.execution_count for _, cell in code_cells(read(path)) if cell.source.strip()]
     assert counts == list(range(1, len(counts) + 1)), (
         f"{name(path)}: execution counts are {counts}, not 1..{len(counts)}: run the notebook from "
-        f"top to bottom in a fresh kernel (python scripts/execute_notebooks.py {name(path)})")
+        f"top to bottom in a fresh kernel (python scripts/execute_notebooks.py {name(path)})"
+    )
 
 
 @by_notebook
@@ -112,11 +126,15 @@ def test_no_memory_addresses_machine_paths_or_stray_reprs(path):
     for index, cell in code_cells(read(path)):
         for output in cell.outputs:
             # A figure is stored as its image alone (scripts/execute_notebooks.py drops the repr IPython sends
-            # with it); a figure repr left over is a stray one, e.g. of a cell ending in `;`, which under nbval
-            # does not hide it: end plotting cells with plt.show().
+            # with it); a figure repr left over is a stray one (FIGURE_REPR, scripts/notebook_execution.py):
+            # end plotting cells with plt.show().
             for text in output_texts(output):
-                for pattern, what in [(MEMORY_ADDRESS, "a memory address"), (MACHINE_PATH, "a machine path"),
-                                      (MATPLOTLIB_REPR, "a matplotlib object repr"), (FIGURE_REPR, "a figure repr")]:
+                for pattern, what in [
+                    (MEMORY_ADDRESS, "a memory address"),
+                    (MACHINE_PATH, "a machine path"),
+                    (MATPLOTLIB_REPR, "a matplotlib object repr"),
+                    (FIGURE_REPR, "a figure repr"),
+                ]:
                     found = pattern.search(text)
                     if found:
                         problems.append(f"cell {index}: {what} in the output: {found.group(0)!r}")
@@ -132,17 +150,19 @@ def test_only_the_guarded_first_cell_installs(path):
     if "remove-cell" not in first.metadata.get("tags", []):
         problems.append(f"cell {first_index}: the guarded install cell must be tagged remove-cell")
     if INSTALL.search(first.source) and "except ImportError" not in first.source:
-        problems.append(f"cell {first_index}: the install must be guarded "
-                        f"(try: import nnbook / except ImportError)")
+        problems.append(f"cell {first_index}: the install must be guarded (try: import nnbook / except ImportError)")
     for index, cell in cells[1:]:
         found = INSTALL.search(cell.source)
         if found:
-            problems.append(f"cell {index}: installs packages ({found.group(0)!r}); only the guarded first cell "
-                            f"may, everything else belongs in requirements.txt")
+            problems.append(
+                f"cell {index}: installs packages ({found.group(0)!r}); only the guarded first cell "
+                f"may, everything else belongs in requirements.txt"
+            )
     assert not problems, report(path, problems)
 
 
 # --- What the page shows ----------------------------------------------------------------------------------
+
 
 @by_notebook
 def test_every_figure_has_meaningful_alt_text(path):
@@ -194,8 +214,10 @@ def test_widgets_have_their_state_saved(path):
                     continue
                 seen.add(model_id)
                 if model_id not in state:
-                    problems.append(f"cell {index}: widget model {model_id} is not in the notebook's saved widget "
-                                    f"state (metadata.widgets): re-execute with scripts/execute_notebooks.py")
+                    problems.append(
+                        f"cell {index}: widget model {model_id} is not in the notebook's saved widget "
+                        f"state (metadata.widgets): re-execute with scripts/execute_notebooks.py"
+                    )
                     continue
                 todo.extend(re.findall(r"IPY_MODEL_([0-9a-f]+)", str(state[model_id].get("state", {}))))
     assert not problems, report(path, problems)
@@ -215,8 +237,10 @@ def test_the_environment_of_the_outputs_is_recorded(path):
     missing = [key for key in ENVIRONMENT_KEYS if not environment.get(key)]
     assert not missing, (
         f"{name(path)}: metadata.nnbook_environment lacks {missing}: re-execute the notebook with "
-        f"python scripts/execute_notebooks.py {name(path)}")
+        f"python scripts/execute_notebooks.py {name(path)}"
+    )
     python = nb.metadata.get("language_info", {}).get("version")
     assert environment["python"] == python, (
         f"{name(path)}: nnbook_environment says Python {environment['python']} but language_info says "
-        f"{python}: the metadata comes from two different runs; re-execute the notebook")
+        f"{python}: the metadata comes from two different runs; re-execute the notebook"
+    )

@@ -6,10 +6,17 @@ one by matplotlib's image comparison, within ``IMAGE_TOLERANCE`` (tests/notebook
 A failure names the notebook, the cell and the diff image saved under test-artifacts/.
 """
 
-import nbformat
 import pytest
 
-from notebooks import ARTIFACTS, IMAGE_TOLERANCE, ROOT, chapter_notebooks, execute, image_mismatches, read
+import notebook_stack
+
+try:
+    import nbformat
+    import nbval  # noqa: F401 (the nbval_outputs fixture, the run this check reuses, comes with it)
+
+    from notebooks import ARTIFACTS, IMAGE_TOLERANCE, ROOT, chapter_notebooks, execute, image_mismatches, read
+except ModuleNotFoundError as error:
+    pytest.skip(notebook_stack.reason_to_skip(error), allow_module_level=True)
 
 NOTEBOOKS = chapter_notebooks()
 
@@ -25,7 +32,8 @@ def test_stored_figures_match_a_fresh_run(path, executed_notebooks):
         f"{path.relative_to(ROOT)}: stored figures differ from a fresh run (tolerance {IMAGE_TOLERANCE} RMS):\n  "
         + "\n  ".join(problems)
         + "\nIf the change is intended, re-execute the notebook: python scripts/execute_notebooks.py "
-        + str(path.relative_to(ROOT)))
+        + str(path.relative_to(ROOT))
+    )
 
 
 # --- The comparison bites: a tiny notebook that draws one line, stored with its figure, then run again. ------
@@ -72,10 +80,12 @@ def test_a_missing_figure_fails(stored_line_plot, tmp_path):
     fresh = read(stored_line_plot)
     fresh.cells[0].outputs = []
     assert image_mismatches(read(stored_line_plot), fresh, tmp_path / "artifacts") == [
-        "cell 0 (In [1]): 1 stored figure(s), the fresh run drew 0"]
+        "cell 0 (In [1]): 1 stored figure(s), the fresh run drew 0"
+    ]
 
 
 # --- One run per notebook: nbval's run is reused when it covered every code cell. -----------------------------
+
 
 def test_a_notebook_nbval_ran_in_full_is_not_executed_again(stored_line_plot, monkeypatch):
     import notebooks

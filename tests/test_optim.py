@@ -55,20 +55,22 @@ def test_optimizers_reduce_the_loss_of_a_network(optimizer):
 def test_sgd_learning_rate_defaults_to_fits_and_a_name_is_enough():
     assert nn.SGD().lr == 0.01
     X, y = nn.datasets.xor()
-    runs = [nn.fit(nn.mlp([2, 3, 1], seed=0), X, y, optimizer=optimizer, epochs=5).loss
-            for optimizer in ("sgd", None, nn.SGD(0.01))]
+    runs = [
+        nn.fit(nn.mlp([2, 3, 1], seed=0), X, y, optimizer=optimizer, epochs=5).loss
+        for optimizer in ("sgd", None, nn.SGD(0.01))
+    ]
     assert runs[0] == runs[1] == runs[2]
 
 
 def _train(model, optimizer, epochs=3, batch_size=20):
     X, y = nn.datasets.moons(60, noise=0.2, seed=0)
-    nn.fit(model, X, y, loss="softmax_cross_entropy", optimizer=optimizer, epochs=epochs, batch_size=batch_size,
-           seed=0)
+    nn.fit(model, X, y, loss="softmax_cross_entropy", optimizer=optimizer, epochs=epochs, batch_size=batch_size, seed=0)
     return [p.copy() for _, p, _ in model.parameters()]
 
 
-OPTIMIZERS_WITH_STATE = pytest.mark.parametrize("make", [lambda: nn.Adam(0.01), lambda: nn.SGD(0.1, momentum=0.9)],
-                                                ids=["adam", "sgd-momentum"])
+OPTIMIZERS_WITH_STATE = pytest.mark.parametrize(
+    "make", [lambda: nn.Adam(0.01), lambda: nn.SGD(0.1, momentum=0.9)], ids=["adam", "sgd-momentum"]
+)
 
 
 @OPTIMIZERS_WITH_STATE
@@ -78,7 +80,7 @@ def test_an_optimizer_reused_on_another_model_starts_that_model_afresh(make, siz
     _train(nn.mlp([2, 8, 2], seed=0), shared)
     reused = _train(nn.mlp(sizes, seed=1), shared)
     fresh = _train(nn.mlp(sizes, seed=1), make())
-    for p, q in zip(reused, fresh):
+    for p, q in zip(reused, fresh, strict=True):
         np.testing.assert_array_equal(p, q)
 
 
@@ -88,18 +90,21 @@ def test_an_optimizer_keeps_its_state_for_the_same_model_across_fits(make):
     _train(model, optimizer, epochs=2, batch_size=None)
     twice = _train(model, optimizer, epochs=2, batch_size=None)
     once = _train(nn.mlp([2, 8, 2], seed=0), make(), epochs=4, batch_size=None)
-    for p, q in zip(twice, once):
+    for p, q in zip(twice, once, strict=True):
         np.testing.assert_array_equal(p, q)
 
 
-@pytest.mark.parametrize("make, match", [
-    (lambda: nn.SGD(lr=0), r"lr must be a finite number > 0, got 0"),
-    (lambda: nn.SGD(lr=-1), r"lr must be a finite number > 0, got -1"),
-    (lambda: nn.SGD(lr=float("nan")), r"lr must be a finite number > 0, got nan"),
-    (lambda: nn.SGD(lr=0.1, momentum=1.0), r"momentum must be in \[0, 1\), got 1.0"),
-    (lambda: nn.Adam(beta1=1.2), r"beta1 must be in \[0, 1\), got 1.2"),
-    (lambda: nn.optim.get("rmsprop"), "Unknown optimizer 'rmsprop'. Choose one of: adam, sgd"),
-])
+@pytest.mark.parametrize(
+    "make, match",
+    [
+        (lambda: nn.SGD(lr=0), r"lr must be a finite number > 0, got 0"),
+        (lambda: nn.SGD(lr=-1), r"lr must be a finite number > 0, got -1"),
+        (lambda: nn.SGD(lr=float("nan")), r"lr must be a finite number > 0, got nan"),
+        (lambda: nn.SGD(lr=0.1, momentum=1.0), r"momentum must be in \[0, 1\), got 1.0"),
+        (lambda: nn.Adam(beta1=1.2), r"beta1 must be in \[0, 1\), got 1.2"),
+        (lambda: nn.optim.get("rmsprop"), "Unknown optimizer 'rmsprop'. Choose one of: adam, adamw, sgd"),
+    ],
+)
 def test_bad_settings_are_rejected(make, match):
     with pytest.raises(ValueError, match=match):
         make()

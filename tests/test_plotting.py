@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from matplotlib.contour import ContourSet
 
-from drawing import close_figures, texts  # noqa: F401 (close_figures: an autouse fixture)
 import nnbook as nn
+from drawing import close_figures, texts  # noqa: F401 (close_figures: an autouse fixture)
 from nnbook import activations, plotting
 from nnbook.metrics import confusion_matrix
 
@@ -20,13 +20,14 @@ def test_import_nnbook_does_not_import_matplotlib():
 
 # --- plot_activations ---------------------------------------------------------------------------
 
+
 def test_activations_draw_one_curve_per_panel():
     names = ["step", "sigmoid", "tanh", "relu"]
     fig = plotting.plot_activations(names)
     assert isinstance(fig, plt.Figure)
     assert len(fig.axes) == 4
     z = np.linspace(-5, 5, 500)
-    for ax, name, title in zip(fig.axes, names, ["Step", "Sigmoid", "Tanh", "ReLU"]):
+    for ax, name, title in zip(fig.axes, names, ["Step", "Sigmoid", "Tanh", "ReLU"], strict=True):
         assert len(ax.lines) == 1
         np.testing.assert_array_equal(ax.lines[0].get_xdata(), z)
         assert np.allclose(ax.lines[0].get_ydata(), activations.get(name)(z))
@@ -40,7 +41,7 @@ def test_activations_derivatives_form_a_second_row():
     fig = plotting.plot_activations(names, z=z, derivatives=True)
     assert len(fig.axes) == 6
     top, bottom = fig.axes[:3], fig.axes[3:]
-    for f_ax, d_ax, name in zip(top, bottom, names):
+    for f_ax, d_ax, name in zip(top, bottom, names, strict=True):
         f = activations.get(name)
         assert np.allclose(f_ax.lines[0].get_ydata(), f(z))
         assert np.allclose(d_ax.lines[0].get_ydata(), f.derivative(z))
@@ -54,21 +55,69 @@ def test_activations_draw_into_given_axes():
     assert np.allclose(axes[1].lines[0].get_ydata(), np.tanh(np.linspace(-5, 5, 500)))
 
 
-@pytest.mark.parametrize("kwargs, error, match", [
-    ({"names": ["relu", "softmax"]}, ValueError, "softmax is not element-wise"),
-    ({"names": ["rel"]}, ValueError, "Unknown activation 'rel'"),
-    ({"names": []}, ValueError, "names must list at least one activation, got an empty list"),
-    ({"names": ["relu"], "z": np.ones((2, 3))}, ValueError, r"z must be 1-D with at least 2 points, got shape \(2, 3\)"),
-    ({"names": ["relu"], "z": [0.0, np.nan]}, ValueError, "z must be finite"),
-    ({"names": ["relu", "tanh"], "derivatives": True, "axes": np.array([None] * 2)}, ValueError,
-     r"axes must hold 2 x 2 = 4 Axes \(rows x activations\), got 2"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        (
+            {"names": ["relu", "softmax"]},
+            ValueError,
+            "softmax is not element-wise: .* Choose one of: identity, leaky_relu, relu, sigmoid, step, tanh$",
+        ),
+        ({"names": ["rel"]}, ValueError, "Unknown activation 'rel'"),
+        ({"names": []}, ValueError, "names must list at least one activation, got an empty list"),
+        (
+            {"names": ["relu"], "z": np.ones((2, 3))},
+            ValueError,
+            r"z must be 1-D with at least 2 points, got shape \(2, 3\)",
+        ),
+        ({"names": ["relu"], "z": [0.0, np.nan]}, ValueError, "z must be finite"),
+        ({"names": ["relu"], "derivatives": "no"}, TypeError, "derivatives must be True or False, got 'no'"),
+        (
+            {"names": ["relu", "tanh"], "derivatives": True, "axes": np.array([None] * 2)},
+            ValueError,
+            r"axes must hold 2 x 2 = 4 Axes \(rows x activations\), got 2",
+        ),
+    ],
+)
 def test_activations_bad_input(kwargs, error, match):
     with pytest.raises(error, match=match):
         plotting.plot_activations(**kwargs)
 
 
+def test_panel_titles_come_from_the_activation_itself():
+    class Swish(activations.Activation):
+        name, title = "swish", "Swish"
+
+        def __call__(self, z):
+            return z * activations.sigmoid(z)
+
+        def derivative(self, z):
+            s = activations.sigmoid(z)
+            return s + z * s * (1 - s)
+
+    class Untitled(Swish):
+        name, title = "my_swish", ""
+
+    fig = plotting.plot_activations([activations.LeakyReLU(0.2), Swish(), Untitled()])
+    assert [ax.get_title() for ax in fig.axes] == ["Leaky ReLU", "Swish", "My Swish"]
+
+
+def test_derivatives_with_a_kink_are_drawn_as_steps():
+    fig = plotting.plot_activations(["relu", "tanh", "step"], derivatives=True)
+    top, bottom = fig.axes[:3], fig.axes[3:]
+    assert [ax.lines[0].get_drawstyle() for ax in top] == ["default", "default", "steps-mid"]
+    assert [ax.lines[0].get_drawstyle() for ax in bottom] == ["steps-mid", "default", "steps-mid"]
+
+
+def test_palette_is_defined_once_in_the_style():
+    from nnbook import _style
+
+    assert plotting.PALETTE is _style.PALETTE
+    assert "PALETTE" in plotting.__all__
+
+
 # --- plot_decision_boundary ---------------------------------------------------------------------
+
 
 def one_layer(W, b, activation):
     layer = nn.Dense(2, len(W), activation)
@@ -123,16 +172,34 @@ def test_decision_boundary_draws_each_class_in_its_colour():
     assert ax.get_xlim() == pytest.approx((-0.1, 1.1)) and ax.get_ylim() == pytest.approx((-2.1, 1.1))
 
 
-@pytest.mark.parametrize("model, X, y, kwargs, error, match", [
-    ("not a model", X_BOX, [0, 1, 1], {}, TypeError, "model must have a predict"),
-    (None, np.ones((3, 3)), [0, 1, 1], {}, ValueError,
-     "X has 3 features, but a decision boundary is drawn in the plane of n_features=2"),
-    (None, X_BOX, np.array([0, 1, 1]) + 0.5, {}, ValueError, "y must hold integer class labels 0, 1, .* float64"),
-    (None, X_BOX, [0, 1], {}, ValueError, "y must have one label per row of X: X has 3 rows, y has 2 entries"),
-    (None, X_BOX, [0, 1, 1], {"resolution": 1}, ValueError, "resolution must be an integer >= 2, got 1"),
-    (None, X_BOX, [0, 1, 1], {"padding": -1}, ValueError, "padding must be a number >= 0, got -1"),
-    (None, X_BOX, [0, 1, 1], {"ax": "left"}, TypeError, "ax must be a matplotlib Axes or None, got str"),
-])
+@pytest.mark.parametrize(
+    "model, X, y, kwargs, error, match",
+    [
+        (
+            "not a model",
+            X_BOX,
+            [0, 1, 1],
+            {},
+            TypeError,
+            r"model must be an object with a predict\(X\) method, got str",
+        ),
+        (
+            None,
+            np.ones((3, 3)),
+            [0, 1, 1],
+            {},
+            ValueError,
+            "X has 3 features, but a decision boundary is drawn in the plane of n_features=2",
+        ),
+        (None, X_BOX, np.array([0, 1, 1]) + 0.5, {}, ValueError, "y must hold integer class labels 0, 1, .* float64"),
+        (None, X_BOX, [0, 1], {}, ValueError, "y must have one entry per row of X: X has 3 rows, got 2 entries"),
+        (None, X_BOX, [0, 1, 1], {"resolution": 1}, ValueError, "resolution must be an integer >= 2, got 1"),
+        (None, X_BOX, [0, 1, 1], {"padding": -1}, ValueError, "padding must be a finite number >= 0, got -1"),
+        (None, X_BOX, [0, 1, 1], {"padding": np.inf}, ValueError, "padding must be a finite number >= 0, got inf"),
+        (None, X_BOX, [0, 1, 1], {"resolution": True}, ValueError, "resolution must be an integer >= 2, got True"),
+        (None, X_BOX, [0, 1, 1], {"ax": "left"}, TypeError, "ax must be a matplotlib Axes or None, got str"),
+    ],
+)
 def test_decision_boundary_bad_input(model, X, y, kwargs, error, match):
     model = one_layer([[1.0, 0.0]], [0.0], "sigmoid") if model is None else model
     with pytest.raises(error, match=match):
@@ -140,6 +207,7 @@ def test_decision_boundary_bad_input(model, X, y, kwargs, error, match):
 
 
 # --- plot_history -------------------------------------------------------------------------------
+
 
 def test_history_draws_training_and_validation():
     history = nn.History(loss=[1.0, 0.5, 0.25], val_loss=[1.1, 0.6, 0.4], accuracy=[0.5, 0.7, 0.9])
@@ -163,19 +231,24 @@ def test_history_accuracy_log_scale_and_runs_on_one_axes():
     assert plotting.plot_history(nn.History(loss=[1.0, 0.1]), logy=True).get_yscale() == "log"
 
 
-@pytest.mark.parametrize("history, kwargs, error, match", [
-    (nn.History(loss=[1.0]), {"metric": "acc"}, ValueError, "metric must be 'loss' or 'accuracy', got 'acc'"),
-    (nn.History(loss=[1.0]), {"metric": "accuracy"}, ValueError, "history has no accuracy values to plot"),
-    (nn.History(), {}, ValueError, "history has no loss values to plot"),
-    (nn.History(loss=[1.0, 0.0]), {"logy": True}, ValueError, "logy needs loss values > 0, got a minimum of 0.0"),
-    ([1.0, 0.5], {}, TypeError, "history must be a History with lists loss and val_loss, got list"),
-])
+@pytest.mark.parametrize(
+    "history, kwargs, error, match",
+    [
+        (nn.History(loss=[1.0]), {"metric": "acc"}, ValueError, "metric must be 'loss' or 'accuracy', got 'acc'"),
+        (nn.History(loss=[1.0]), {"metric": "accuracy"}, ValueError, "history has no accuracy values to plot"),
+        (nn.History(), {}, ValueError, "history has no loss values to plot"),
+        (nn.History(loss=[1.0, 0.0]), {"logy": True}, ValueError, "logy needs loss values > 0, got a minimum of 0.0"),
+        (nn.History(loss=[1.0]), {"logy": "yes"}, TypeError, "logy must be True or False, got 'yes'"),
+        ([1.0, 0.5], {}, TypeError, "history must be a History with lists loss and val_loss, got list"),
+    ],
+)
 def test_history_bad_input(history, kwargs, error, match):
     with pytest.raises(error, match=match):
         plotting.plot_history(history, **kwargs)
 
 
 # --- show_images and plot_confusion_matrix ------------------------------------------------------
+
 
 def test_images_in_a_grid_with_labels():
     images = np.arange(12 * 16, dtype=float).reshape(12, 16)
@@ -205,12 +278,15 @@ def test_weights_share_a_scale_centred_on_zero():
     assert fig.axes[0].get_title() == ""
 
 
-@pytest.mark.parametrize("images, kwargs, match", [
-    (np.zeros((2, 63)), {}, r"images of shape \(n, n_pixels\) must be square, n_pixels = h \* h, got n_pixels=63"),
-    (np.zeros(64), {}, r"images must have shape \(n, h \* h\) or \(n, h, w\) with n >= 1, got shape \(64,\)"),
-    (np.zeros((3, 4)), {"labels": [1, 2]}, "labels must have one entry per image: 3 images, got 2 labels"),
-    (np.zeros((3, 4)), {"n_cols": 0}, "n_cols must be a positive integer, got 0"),
-])
+@pytest.mark.parametrize(
+    "images, kwargs, match",
+    [
+        (np.zeros((2, 63)), {}, r"images of shape \(n, n_pixels\) must be square, n_pixels = h \* h, got n_pixels=63"),
+        (np.zeros(64), {}, r"images must have shape \(n, h \* h\) or \(n, h, w\) with n >= 1, got shape \(64,\)"),
+        (np.zeros((3, 4)), {"labels": [1, 2]}, "labels must have one entry per image: 3 images, got 2 entries"),
+        (np.zeros((3, 4)), {"n_cols": 0}, "n_cols must be a positive integer, got 0"),
+    ],
+)
 def test_images_bad_input(images, kwargs, match):
     with pytest.raises(ValueError, match=match):
         plotting.show_images(images, **kwargs)

@@ -10,7 +10,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
+
+import notebook_stack
+
+try:
+    import yaml
+except ModuleNotFoundError as error:
+    pytest.skip(notebook_stack.reason_to_skip(error), allow_module_level=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 

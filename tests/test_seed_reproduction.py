@@ -23,8 +23,17 @@ def test_dense_layer_prints_the_seed_lines(seed_data, capsys):
     layer.b[:] = 0.0
     model = nn.Network([layer])
 
-    nn.fit(model, x[:, None], y, loss="mse", optimizer=nn.SGD(0.05), epochs=200, batch_size=None,
-           log_every=50, log_extra=lambda m: f", w {m.layers[0].W[0, 0]:.3f}, b {m.layers[0].b[0]:.3f}")
+    nn.fit(
+        model,
+        x[:, None],
+        y,
+        loss="mse",
+        optimizer=nn.SGD(0.05),
+        epochs=200,
+        batch_size=None,
+        log_every=50,
+        log_extra=lambda m: f", w {m.layers[0].W[0, 0]:.3f}, b {m.layers[0].b[0]:.3f}",
+    )
     print(f"\nLearned: y = {layer.W[0, 0]:.2f} x + {layer.b[0]:.2f}")
 
     assert capsys.readouterr().out.splitlines() == SEED_OUTPUT

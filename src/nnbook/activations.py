@@ -3,37 +3,50 @@
 An activation is a small object: calling it applies :math:`f` element-wise (softmax: row-wise),
 ``derivative(z)`` gives :math:`f'(z)`, and ``backward(z, grad)`` turns the gradient of the loss
 with respect to the activation's output into the gradient with respect to its input,
-:math:`\\partial\\mathcal{L}/\\partial z`. Each also carries its formula in LaTeX and a typical use,
-so the book's tables are generated from this registry rather than typed twice.
-"""
+:math:`\\partial\\mathcal{L}/\\partial z`. Each also carries its display title, its formula in LaTeX, a
+typical use and the points where it has a kink, so the book's tables and figures (and
+:func:`~nnbook.gradcheck.gradcheck`) are generated from this registry rather than typed twice.
 
-import numbers
+Inputs may be arrays or nested lists of numbers and must be finite: a NaN or an infinity raises a
+ValueError that says how many there are, instead of coming out silently as NaN.
+"""
 
 import numpy as np
 
-from ._checks import lookup
+from ._checks import check_float_array, check_real, check_scores, lookup
 
-__all__ = ["Activation", "identity", "step", "sigmoid", "tanh", "relu", "leaky_relu",
-           "LeakyReLU", "softmax", "get", "names"]
-
-
-def _as_float(z, name="z"):
-    z = np.asarray(z)
-    if z.dtype.kind not in "fiub":
-        raise TypeError(f"{name} must be a numeric array, got dtype {z.dtype}")
-    # Keep float32 as float32 (faster training); everything else (ints, float16, ...) becomes float64.
-    return z if z.dtype in (np.float32, np.float64) else z.astype(np.float64)
+__all__ = [
+    "Activation",
+    "identity",
+    "step",
+    "sigmoid",
+    "tanh",
+    "relu",
+    "leaky_relu",
+    "LeakyReLU",
+    "softmax",
+    "get",
+    "names",
+]
 
 
 class Activation:
     """Base class: an element-wise function :math:`f` and its derivative :math:`f'`.
 
     A new activation defines ``__call__`` and ``derivative``; :meth:`backward` then follows from them.
+    Give it a ``title``, and its ``kinks`` if it has any, so that figures and gradient checks know them.
 
     Attributes
     ----------
     name : str
         Registry name, as accepted by :func:`get`.
+    title : str
+        Name for a reader, e.g. ``"Leaky ReLU"``: the title of its panel in
+        :func:`~nnbook.plotting.plot_activations` and its row in the book's table.
+    kinks : tuple of float
+        The points :math:`z` where :math:`f` has no derivative (its slope jumps there, or, for the step,
+        :math:`f` itself); empty for a smooth function. A finite difference across a kink averages two
+        slopes, so :func:`~nnbook.gradcheck.gradcheck` counts the pre-activations that lie near one.
     latex : str
         The formula of :math:`f(z)` in LaTeX.
     derivative_latex : str
@@ -43,6 +56,8 @@ class Activation:
     """
 
     name = ""
+    title = ""
+    kinks = ()
     latex = ""
     derivative_latex = ""
     use = ""
@@ -62,21 +77,23 @@ class Activation:
 
         Parameters
         ----------
-        z : ndarray of shape (n_samples, n_units)
+        z : array_like of shape (n_samples, n_units), finite
             The pre-activation the forward pass was applied to.
-        grad : ndarray of shape (n_samples, n_units)
+        grad : array_like of shape (n_samples, n_units), finite
             :math:`\\partial\\mathcal{L}/\\partial a`, the gradient with respect to the output.
 
         Returns
         -------
         ndarray of shape (n_samples, n_units)
         """
-        if np.shape(grad) != np.shape(z):  # one comparison of two tuples: cheap enough for every batch
-            raise ValueError(f"grad must have the shape of z {np.shape(z)}, got {np.shape(grad)}")
+        grad = check_float_array(grad, "grad")
+        if np.shape(z) != grad.shape:
+            raise ValueError(f"grad must have the shape of z {np.shape(z)}, got {grad.shape}")
         return self._backward(z, grad)
 
     def _backward(self, z, grad):
-        # The chain rule itself; subclasses with a faster form than grad * f'(z) override this.
+        # The chain rule itself (derivative() checks z); a subclass with a faster form than grad * f'(z)
+        # overrides this, and checks z itself if it reads it.
         return grad * self.derivative(z)
 
     def __repr__(self):
@@ -87,17 +104,19 @@ class Identity(Activation):
     """The identity :math:`f(z) = z`: a layer without it is a plain affine map (regression outputs, logits)."""
 
     name = "identity"
+    title = "Identity"
     latex = r"f(z) = z"
     derivative_latex = r"f'(z) = 1"
     use = "Regression output layer"
 
     def __call__(self, z):
-        return _as_float(z)
+        return check_float_array(z, "z")
 
     def derivative(self, z):
-        return np.ones_like(_as_float(z))
+        return np.ones_like(check_float_array(z, "z"))
 
     def _backward(self, z, grad):
+        check_float_array(z, "z")  # unused, but a NaN in it is still a mistake to report
         return grad  # f' = 1: nothing to multiply, nothing to copy
 
 
@@ -106,28 +125,31 @@ class Step(Activation):
     we return 0 there too, which is why gradient descent cannot train a step unit."""
 
     name = "step"
+    title = "Step"
+    kinks = (0.0,)
     latex = r"f(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}"
     derivative_latex = r"f'(z) = 0 \quad (z \neq 0)"
     use = "Binary classification (historical)"
 
     def __call__(self, z):
-        z = _as_float(z)
+        z = check_float_array(z, "z")
         return (z > 0).astype(z.dtype)
 
     def derivative(self, z):
-        return np.zeros_like(_as_float(z))
+        return np.zeros_like(check_float_array(z, "z"))
 
 
 class Sigmoid(Activation):
     """The logistic sigmoid, squashing any :math:`z` into a probability in (0, 1); computed without overflow."""
 
     name = "sigmoid"
+    title = "Sigmoid"
     latex = r"f(z) = \frac{1}{1 + e^{-z}}"
     derivative_latex = r"f'(z) = f(z)\,\bigl(1 - f(z)\bigr)"
     use = "Probabilities in binary classification"
 
     def __call__(self, z):
-        z = _as_float(z)
+        z = check_float_array(z, "z")
         # exp(-|z|) never overflows; the two branches are the same function rearranged.
         e = np.exp(-np.abs(z))
         return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)).astype(z.dtype, copy=False)
@@ -141,15 +163,16 @@ class Tanh(Activation):
     """The hyperbolic tangent: an S-curve like the sigmoid, but from -1 to 1 and centred on 0."""
 
     name = "tanh"
+    title = "Tanh"
     latex = r"f(z) = \tanh z = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}"
     derivative_latex = r"f'(z) = 1 - \tanh^2 z"
     use = "Hidden layers (zero-centred)"
 
     def __call__(self, z):
-        return np.tanh(_as_float(z))
+        return np.tanh(check_float_array(z, "z"))
 
     def derivative(self, z):
-        return 1.0 - np.tanh(_as_float(z)) ** 2
+        return 1.0 - np.tanh(check_float_array(z, "z")) ** 2
 
 
 class ReLU(Activation):
@@ -157,19 +180,21 @@ class ReLU(Activation):
     :math:`f'(0) = 0`)."""
 
     name = "relu"
+    title = "ReLU"
+    kinks = (0.0,)
     latex = r"f(z) = \max(0, z)"
     derivative_latex = r"f'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}"
     use = "Hidden layers, sparse activations"
 
     def __call__(self, z):
-        return np.maximum(_as_float(z), 0)
+        return np.maximum(check_float_array(z, "z"), 0)
 
     def derivative(self, z):
-        z = _as_float(z)
+        z = check_float_array(z, "z")
         return (z > 0).astype(z.dtype)
 
     def _backward(self, z, grad):
-        return grad * (z > 0)  # f' as a boolean mask: no float array for f', and faster than np.where
+        return grad * (check_float_array(z, "z") > 0)  # f' as a boolean mask: faster than a float array
 
 
 class LeakyReLU(Activation):
@@ -182,21 +207,21 @@ class LeakyReLU(Activation):
     """
 
     name = "leaky_relu"
+    title = "Leaky ReLU"
+    kinks = (0.0,)
     latex = r"f(z) = \begin{cases} z & z > 0 \\ \alpha z & z \le 0 \end{cases}"
     derivative_latex = r"f'(z) = \begin{cases} 1 & z > 0 \\ \alpha & z \le 0 \end{cases}"
     use = "Hidden layers, avoids dead units"
 
     def __init__(self, slope=0.01):
-        if isinstance(slope, bool) or not (isinstance(slope, numbers.Real) and 0 <= slope < 1):
-            raise ValueError(f"slope must be a number in [0, 1), got {slope!r}")
-        self.slope = float(slope)
+        self.slope = check_real(slope, "slope", minimum=0, below=1)
 
     def __call__(self, z):
-        z = _as_float(z)
+        z = check_float_array(z, "z")
         return np.where(z > 0, z, self.slope * z)
 
     def derivative(self, z):
-        z = _as_float(z)
+        z = check_float_array(z, "z")
         return np.where(z > 0, 1.0, self.slope).astype(z.dtype, copy=False)
 
     def __repr__(self):
@@ -207,12 +232,13 @@ class Softmax(Activation):
     """Softmax over the last axis: scores in, probabilities (summing to 1 per row) out."""
 
     name = "softmax"
+    title = "Softmax"
     latex = r"f(z)_k = \frac{e^{z_k}}{\sum_j e^{z_j}}"
     derivative_latex = r"\frac{\partial f_k}{\partial z_j} = f_k\,(\delta_{kj} - f_j)"
     use = "Probabilities over several classes (output layer)"
 
     def __call__(self, z):
-        z = _as_float(z)
+        z = check_scores(z, "z")
         # Subtracting the row maximum changes nothing mathematically and keeps exp() <= 1.
         e = np.exp(z - z.max(axis=-1, keepdims=True))
         return e / e.sum(axis=-1, keepdims=True)

@@ -4,11 +4,9 @@ A digit moved one pixel to the left is still the same digit, but to a network th
 it is a new input. Adding such copies to the training set teaches the network that small shifts do not matter.
 """
 
-import numbers
-
 import numpy as np
 
-from ._checks import check_images
+from ._checks import check_images, check_int, check_matrix, check_real, check_targets
 
 __all__ = ["shift", "with_shifted_copies"]
 
@@ -38,16 +36,15 @@ def shift(images, dx, dy, fill=0.0):
     ndarray of the same shape as ``images``
     """
     shape = np.shape(images)
-    I = check_images(images)
-    h, w = I.shape[1:]
-    for name, d, size in (("dx", dx, w), ("dy", dy, h)):
-        if not isinstance(d, numbers.Integral) or isinstance(d, bool) or abs(d) >= size:
-            raise ValueError(f"{name} must be an integer with |{name}| < {size} (the image size), got {d!r}")
-    if not (isinstance(fill, numbers.Real) and np.isfinite(fill)):
-        raise ValueError(f"fill must be a finite number, got {fill!r}")
-    out = np.full_like(I, fill)
-    out[:, max(dy, 0):h + min(dy, 0), max(dx, 0):w + min(dx, 0)] = I[:, max(-dy, 0):h + min(-dy, 0),
-                                                                   max(-dx, 0):w + min(-dx, 0)]
+    stack = check_images(images)
+    h, w = stack.shape[1:]
+    dx = check_int(dx, "dx", minimum=1 - w, maximum=w - 1, why=f" (|dx| < {w}, the image width)")
+    dy = check_int(dy, "dy", minimum=1 - h, maximum=h - 1, why=f" (|dy| < {h}, the image height)")
+    fill = check_real(fill, "fill")
+    out = np.full_like(stack, fill)
+    out[:, max(dy, 0) : h + min(dy, 0), max(dx, 0) : w + min(dx, 0)] = stack[
+        :, max(-dy, 0) : h + min(-dy, 0), max(-dx, 0) : w + min(-dx, 0)
+    ]
     return out.reshape(shape)
 
 
@@ -69,10 +66,7 @@ def with_shifted_copies(X, y, fill=0.0):
         The originals first, then the copies moved right, left, down and up.
     y_aug : ndarray of shape (5 n,) or (5 n, n_outputs)
     """
-    X, y = np.asarray(X, dtype=float), np.asarray(y)
-    if X.ndim != 2:
-        raise ValueError(f"X must be 2-D of shape (n_samples, n_pixels), got shape {X.shape}")
-    if y.ndim == 0 or y.shape[0] != X.shape[0]:
-        raise ValueError(f"y must have one target per image: X has {X.shape[0]} rows, y has shape {y.shape}")
+    X = check_matrix(X, "X")
+    y = check_targets(y, X.shape[0], "y", rows_of="X")
     copies = [X] + [shift(X, dx, dy, fill=fill) for dx, dy in ONE_PIXEL]
     return np.concatenate(copies), np.concatenate([y] * len(copies))

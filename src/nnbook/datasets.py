@@ -3,21 +3,22 @@ divide them. All return NumPy arrays with rows as samples; every random draw com
 in, so a page shows the same numbers on every run. (Labels become one-hot rows with
 :func:`nnbook.losses.one_hot`.)"""
 
-import math
-import numbers
 from importlib import resources
 
 import numpy as np
 
-from ._checks import check_finite, check_positive_float, check_seed, make_rng
+from ._checks import (
+    check_int,
+    check_positive_float,
+    check_real,
+    check_samples,
+    check_stratify,
+    check_test_size,
+    make_random_state,
+    make_rng,
+)
 
 __all__ = ["linear", "xor", "moons", "spirals", "load_digits", "train_test_split"]
-
-
-def _check_int(value, name, minimum, why=""):
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
-        raise ValueError(f"{name} must be an integer >= {minimum}{why}, got {value!r}")
-    return int(value)
 
 
 def linear(n=100, slope=2.0, intercept=1.0, noise=0.2, seed=42, rng=None):
@@ -43,15 +44,10 @@ def linear(n=100, slope=2.0, intercept=1.0, noise=0.2, seed=42, rng=None):
     -------
     x, y : ndarrays of shape (n,)
     """
-    n = _check_int(n, "n", 1)
+    n = check_int(n, "n", minimum=1)
     noise = check_positive_float(noise, "noise", allow_zero=True)
-    for name, value in (("slope", slope), ("intercept", intercept)):
-        if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value):
-            raise ValueError(f"{name} must be a finite number, got {value!r}")
-    if rng is None:
-        rng = np.random.RandomState(check_seed(seed))
-    elif not isinstance(rng, np.random.RandomState):
-        raise TypeError(f"rng must be None or a numpy RandomState, got {type(rng).__name__}")
+    slope, intercept = check_real(slope, "slope"), check_real(intercept, "intercept")
+    rng = make_random_state(rng, seed)
     eps = rng.randn(n) * noise
     x = rng.uniform(-1, 1, size=n)
     return x, slope * x + eps + intercept  # the seed's order of operations, so floats match bit for bit
@@ -90,7 +86,7 @@ def moons(n=200, noise=0.1, seed=0):
     X : ndarray of shape (n, 2), float64
     y : ndarray of shape (n,), int in {0, 1}
     """
-    n = _check_int(n, "n", 2, " (one sample per moon)")
+    n = check_int(n, "n", minimum=2, why=" (one sample per moon)")
     noise = check_positive_float(noise, "noise", allow_zero=True)
     rng = make_rng(seed, "seed")
     t0, t1 = np.linspace(0, np.pi, n // 2), np.linspace(0, np.pi, n - n // 2)
@@ -122,8 +118,8 @@ def spirals(n=300, classes=3, noise=0.2, seed=0):
     X : ndarray of shape (n, 2), float64
     y : ndarray of shape (n,), int in ``0 .. classes - 1``
     """
-    classes = _check_int(classes, "classes", 2)
-    n = _check_int(n, "n", classes, f" (one sample per class, classes={classes})")
+    classes = check_int(classes, "classes", minimum=2)
+    n = check_int(n, "n", minimum=classes, why=f" (one sample per class, classes={classes})")
     noise = check_positive_float(noise, "noise", allow_zero=True)
     rng = make_rng(seed, "seed")
     counts = [n // classes + (j < n % classes) for j in range(classes)]
@@ -178,37 +174,18 @@ def train_test_split(X, y, test_size=0.2, seed=0, stratify=None):
     y_train : ndarray of shape (n_samples - n_test, ...)
     y_test : ndarray of shape (n_test, ...)
     """
-    X, y = np.asarray(X), np.asarray(y)
-    if X.ndim == 0 or y.ndim == 0:
-        raise ValueError(f"X and y must be arrays with one row per sample, got shapes {X.shape} and {y.shape}")
+    X, y = check_samples(X, y)
     n = len(X)
-    if len(y) != n:
-        raise ValueError(f"X and y must have the same number of samples, got X with {n} rows and y with {len(y)}")
-    if X.dtype.kind in "fc":
-        check_finite(X, "X")
-    n_test = -1
-    if isinstance(test_size, numbers.Integral) and not isinstance(test_size, bool):
-        n_test = int(test_size)
-    elif isinstance(test_size, numbers.Real) and not isinstance(test_size, bool) and 0 < test_size < 1:
-        n_test = math.ceil(round(test_size * n, 9))  # round first: 0.07 * 100 is 7.000000000000001
-    if not 0 < n_test < n:
-        raise ValueError(f"test_size must be in (0, 1) or a positive int smaller than n_samples={n}, and leave "
-                         f"at least one sample in each set, got {test_size!r}")
+    n_test = check_test_size(test_size, n)
     rng = make_rng(seed, "seed")
     if stratify is None:
         order = rng.permutation(n)
         return X[order[n_test:]], X[order[:n_test]], y[order[n_test:]], y[order[:n_test]]
-    labels = np.asarray(stratify)
-    if labels.shape != (n,):
-        raise ValueError(f"stratify must have shape (n_samples,) = ({n},), got shape {labels.shape}")
-    classes, codes, counts = np.unique(labels, return_inverse=True, return_counts=True)
-    if counts.min() < 2:
-        k = np.argmin(counts)
-        raise ValueError(f"stratify needs at least 2 members per class, got class {classes[k].item()!r} with 1")
+    classes, codes, counts = check_stratify(stratify, n)
     share = n_test * counts / n
     n_k = np.floor(share).astype(int)
-    n_k[np.argsort(n_k - share, kind="stable")[:n_test - n_k.sum()]] += 1
+    n_k[np.argsort(n_k - share, kind="stable")[: n_test - n_k.sum()]] += 1
     members = [rng.permutation(np.flatnonzero(codes == k)) for k in range(len(classes))]
-    test = rng.permutation(np.concatenate([m[:t] for m, t in zip(members, n_k)]))
-    train = rng.permutation(np.concatenate([m[t:] for m, t in zip(members, n_k)]))
+    test = rng.permutation(np.concatenate([m[:t] for m, t in zip(members, n_k, strict=True)]))
+    train = rng.permutation(np.concatenate([m[t:] for m, t in zip(members, n_k, strict=True)]))
     return X[train], X[test], y[train], y[test]

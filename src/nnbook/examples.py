@@ -1,7 +1,7 @@
 """The book's worked example: a network small enough to run forward and backward on paper.
 
 Chapter 3 computes its forward pass by hand and chapter 4 its gradients; the numbers in the docstring below
-are the ones the chapters derive, and ``tests/test_forward_additions.py`` holds the package to them.
+are the ones the chapters derive, and ``tests/test_worked_example.py`` holds the package to them.
 """
 
 import numpy as np

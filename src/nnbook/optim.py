@@ -1,29 +1,38 @@
-"""Optimisers: how a gradient becomes a step, :math:`\\theta \\leftarrow \\theta - \\eta\\,\\partial\\mathcal{L}/\\partial\\theta`.
+"""Optimisers: how a gradient becomes a step,
+:math:`\\theta \\leftarrow \\theta - \\eta\\,\\partial\\mathcal{L}/\\partial\\theta`.
 
 An optimiser's :meth:`Optimizer.step` takes the ``(name, parameter, gradient)`` triples of
-:meth:`nnbook.network.Network.parameters` and updates every parameter in place.
+:meth:`nnbook.network.Network.parameters` and calls :meth:`Optimizer.update` on each, which changes the
+parameter in place. An optimiser of your own subclasses :class:`Optimizer` and writes ``update`` alone.
 """
-
-import math
 
 import numpy as np
 
-from ._checks import check_positive_float, lookup
+from ._checks import check_positive_float, check_unit_interval, lookup
 
-__all__ = ["Optimizer", "SGD", "Adam", "get", "names"]
+__all__ = ["Optimizer", "SGD", "Adam", "AdamW", "get", "names"]
 
 
 class Optimizer:
-    """Base class: turns gradients into steps, and keeps what it needs about each parameter between steps.
+    """Base class: turns gradients into steps, and keeps a ``state`` dict per parameter between steps.
 
-    ``state`` maps a parameter's name to what the optimiser remembers about it. SGD with momentum and Adam
-    keep the parameter array itself in it, so that a different array under the same name (another model's,
-    or one the user put in its place) starts from fresh state rather than inheriting another's.
+    Parameters
+    ----------
+    lr : float
+        The learning rate :math:`\\eta > 0`.
+
+    Attributes
+    ----------
+    state : dict of str to dict
+        What the optimiser remembers about each parameter, by the parameter's name (a velocity, moments, a
+        step count). A parameter the optimiser has not seen, such as another model's under the same name or
+        an array the user put in its place, starts with an empty dict.
     """
 
     def __init__(self, lr):
         self.lr = check_positive_float(lr, "lr")
         self.state = {}
+        self._param_of = {}  # name -> the array whose state is state[name]
 
     def step(self, parameters):
         """Update every parameter in place from its gradient.
@@ -31,33 +40,56 @@ class Optimizer:
         Parameters
         ----------
         parameters : iterable of (str, ndarray, ndarray)
-            ``(name, parameter, gradient)``, e.g. ``model.parameters()``.
+            ``(name, parameter, gradient)``, e.g. ``model.parameters()`` after ``model.backward``.
         """
-        for name, p, g in parameters:
-            self._update(name, p, g)
+        for name, param, grad in parameters:
+            _check_gradient(name, param, grad)
+            if self._param_of.get(name) is not param:
+                self._param_of[name], self.state[name] = param, {}
+                self._first_update(name, param, grad)
+            else:
+                self.update(param, grad, self.state[name])
 
-    def _update(self, name, p, g):
-        raise NotImplementedError
+    def update(self, param, grad, state):
+        """Change ``param`` in place (``param -= ...``) using its gradient ``grad`` (same shape).
 
-    def _state(self, name, p, n_buffers):
-        # The state of parameter `name`, fresh (t = 0, buffers of zeros) unless it was made for this very array.
-        state = self.state.get(name)
-        if state is None or state.parameter is not p:
-            state = self.state[name] = _ParameterState(p, n_buffers)
-        return state
+        ``state`` is this parameter's dict, empty at the first step and kept between steps: store in it what
+        the rule remembers (``state["v"] = ...``). Returns nothing.
+        """
+        raise NotImplementedError(f"{type(self).__name__} must define update(param, grad, state)")
+
+    def _first_update(self, name, param, grad):
+        # The first step on an array also checks the contract, once: `param = param - lr * grad` inside update
+        # would leave the model untrained without a word.
+        before = param.copy()
+        returned = self.update(param, grad, self.state[name])
+        if returned is not None:
+            raise TypeError(
+                f"{type(self).__name__}.update must change param in place and return None, "
+                f"got {type(returned).__name__} back (write `param -= ...`, not `return ...`)"
+            )
+        if np.any(grad) and np.array_equal(before, param):
+            raise ValueError(
+                f"{type(self).__name__}.update did not change {name} although its gradient is not "
+                f"zero: change the array in place (`param -= lr * grad`), not a new array "
+                f"(`param = param - lr * grad` only renames it)"
+            )
 
 
-class _ParameterState:
-    """What an optimiser remembers about one parameter array: the array, the number of steps ``t`` taken on
-    it, and ``buffers`` of its shape (velocity, moments, scratch space), allocated once and zero at first."""
-
-    def __init__(self, parameter, n_buffers):
-        self.parameter, self.t = parameter, 0
-        self.buffers = [np.zeros_like(parameter) for _ in range(n_buffers)]
+def _check_gradient(name, param, grad):
+    # A layer of one's own whose backward forgot a gradient, or set it with the wrong shape.
+    if grad is None:
+        raise ValueError(
+            f"the gradient of {name} is None: call backward() before step(), and make sure the layer's backward sets it"
+        )
+    if np.shape(grad) != np.shape(param):
+        raise ValueError(
+            f"the gradient of {name} must have the parameter's shape {np.shape(param)}, got {np.shape(grad)}"
+        )
 
 
 class SGD(Optimizer):
-    """(Stochastic) gradient descent, optionally with momentum.
+    """(Stochastic) gradient descent, optionally with momentum and L2 regularisation.
 
     .. math::
         v \\leftarrow \\mu v - \\eta\\, g, \\qquad \\theta \\leftarrow \\theta + v
@@ -70,34 +102,37 @@ class SGD(Optimizer):
         Learning rate :math:`\\eta > 0` (the default is :func:`~nnbook.training.fit`'s).
     momentum : float, default 0.0
         :math:`\\mu \\in [0, 1)`: how much of the previous step is kept.
+    weight_decay : float, default 0.0
+        :math:`\\lambda \\ge 0`: adds :math:`\\lambda\\theta` to the gradient, the gradient of the L2 penalty
+        :math:`\\frac{\\lambda}{2}\\|\\theta\\|^2`, for every parameter it updates.
     """
 
-    def __init__(self, lr=0.01, momentum=0.0):
+    def __init__(self, lr=0.01, momentum=0.0, weight_decay=0.0):
         super().__init__(lr)
-        self.momentum = check_positive_float(momentum, "momentum", allow_zero=True)
-        if self.momentum >= 1:
-            raise ValueError(f"momentum must be in [0, 1), got {momentum!r}")
+        self.momentum = check_unit_interval(momentum, "momentum")
+        self.weight_decay = check_positive_float(weight_decay, "weight_decay", allow_zero=True)
 
-    def _update(self, name, p, g):
+    def update(self, param, grad, state):
+        if self.weight_decay:
+            grad = grad + self.weight_decay * param
         if self.momentum == 0:
-            p -= self.lr * g
+            param -= self.lr * grad
             return
-        v, = self._state(name, p, 1).buffers
-        v *= self.momentum  # in place: the velocity buffer is allocated once
-        v -= self.lr * g
-        p += v
+        v = state.get("v", 0.0)
+        state["v"] = v = self.momentum * v - self.lr * grad
+        param += v
 
     def __repr__(self):
-        return f"SGD(lr={self.lr}, momentum={self.momentum})"
+        return f"SGD(lr={self.lr}, momentum={self.momentum}, weight_decay={self.weight_decay})"
 
 
 class Adam(Optimizer):
-    """Adam (Kingma & Ba, 2015): momentum on the gradient and on its square, with bias correction.
+    """Adam (Kingma & Ba, 2015): a moving average of the gradient and of its square, with bias correction.
 
     .. math::
         m \\leftarrow \\beta_1 m + (1-\\beta_1) g, \\quad
-        v \\leftarrow \\beta_2 v + (1-\\beta_2) g^2, \\quad
-        \\theta \\leftarrow \\theta - \\eta \\frac{m / (1-\\beta_1^t)}{\\sqrt{v / (1-\\beta_2^t)} + \\epsilon}
+        s \\leftarrow \\beta_2 s + (1-\\beta_2) g^2, \\quad
+        \\theta \\leftarrow \\theta - \\eta \\frac{m / (1-\\beta_1^t)}{\\sqrt{s / (1-\\beta_2^t)} + \\varepsilon}
 
     where :math:`t` counts the steps taken on each parameter.
 
@@ -107,38 +142,62 @@ class Adam(Optimizer):
     beta1, beta2 : float, default 0.9, 0.999
         Decay rates in [0, 1).
     eps : float, default 1e-8
+        :math:`\\varepsilon`, which keeps the division finite where :math:`s` is 0.
+    weight_decay : float, default 0.0
+        :math:`\\lambda \\ge 0`: L2 regularisation, :math:`\\lambda\\theta` added to the gradient *before* the
+        moments (so it is scaled like the gradient). :class:`AdamW` decays the weights directly instead.
     """
 
-    def __init__(self, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    def __init__(self, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0):
         super().__init__(lr)
-        for name, beta in (("beta1", beta1), ("beta2", beta2)):
-            if not (check_positive_float(beta, name, allow_zero=True) < 1):
-                raise ValueError(f"{name} must be in [0, 1), got {beta!r}")
-        self.beta1, self.beta2 = float(beta1), float(beta2)
+        self.beta1 = check_unit_interval(beta1, "beta1")
+        self.beta2 = check_unit_interval(beta2, "beta2")
         self.eps = check_positive_float(eps, "eps")
+        self.weight_decay = check_positive_float(weight_decay, "weight_decay", allow_zero=True)
 
-    def _update(self, name, p, g):
-        state = self._state(name, p, 4)  # m, v and two scratch arrays: every step below writes into them
-        state.t += 1
-        t = state.t
-        # Both bias corrections folded into two scalars: the update below equals m_hat / (sqrt(v_hat) + eps).
-        # Python floats (math.sqrt) keep float32 parameters in float32.
-        lr_t = self.lr * math.sqrt(1 - self.beta2 ** t) / (1 - self.beta1 ** t)
-        eps_t = self.eps * math.sqrt(1 - self.beta2 ** t)
-        m, v, step, denom = state.buffers
-        m *= self.beta1
-        m += np.multiply(g, 1 - self.beta1, out=step)  # m += (1 - beta1) g
-        v *= self.beta2
-        v += np.multiply(np.square(g, out=step), 1 - self.beta2, out=step)  # v += (1 - beta2) g²
-        np.add(np.sqrt(v, out=denom), eps_t, out=denom)
-        np.multiply(m, lr_t, out=step)
-        p -= np.divide(step, denom, out=step)  # p -= lr_t m / (sqrt(v) + eps_t)
+    def update(self, param, grad, state):
+        if self.weight_decay:
+            grad = grad + self.weight_decay * param
+        self.adam_step(param, grad, state)
+
+    def adam_step(self, param, grad, state):
+        """The Adam step itself, one line per moment (as scikit-learn writes it)."""
+        t = state["t"] = state.get("t", 0) + 1
+        m = state["m"] = self.beta1 * state.get("m", 0.0) + (1 - self.beta1) * grad
+        s = state["s"] = self.beta2 * state.get("s", 0.0) + (1 - self.beta2) * grad**2
+        # The bias corrections m / (1 - beta1^t) and s / (1 - beta2^t) folded into two numbers: the same step,
+        # two passes over the arrays fewer.
+        lr_t = self.lr * np.sqrt(1 - self.beta2**t) / (1 - self.beta1**t)
+        eps_t = self.eps * np.sqrt(1 - self.beta2**t)
+        param -= lr_t * m / (np.sqrt(s) + eps_t)
 
     def __repr__(self):
-        return f"Adam(lr={self.lr}, beta1={self.beta1}, beta2={self.beta2}, eps={self.eps})"
+        return (
+            f"{type(self).__name__}(lr={self.lr}, beta1={self.beta1}, beta2={self.beta2}, eps={self.eps}, "
+            f"weight_decay={self.weight_decay})"
+        )
 
 
-_REGISTRY = {"sgd": SGD, "adam": Adam}
+class AdamW(Adam):
+    """Adam with decoupled weight decay (Loshchilov & Hutter, 2019): the weights shrink by :math:`\\eta\\lambda\\theta`
+    at every step, outside Adam's per-coordinate scaling.
+
+    .. math:: \\theta \\leftarrow \\theta - \\eta\\lambda\\theta, \\quad \\text{then an Adam step}
+
+    With L2 regularisation in Adam (``Adam(weight_decay=...)``) the penalty's gradient is divided by
+    :math:`\\sqrt{s}` like the rest, so weights with large gradients are hardly decayed; AdamW decays every
+    weight at the same rate. Parameters as :class:`Adam`, with ``weight_decay`` defaulting to 0.01.
+    """
+
+    def __init__(self, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.01):
+        super().__init__(lr, beta1, beta2, eps, weight_decay)
+
+    def update(self, param, grad, state):
+        param -= self.lr * self.weight_decay * param
+        self.adam_step(param, grad, state)
+
+
+_REGISTRY = {"sgd": SGD, "adam": Adam, "adamw": AdamW}
 
 
 def names():
@@ -152,7 +211,7 @@ def get(optimizer, **kwargs):
     Parameters
     ----------
     optimizer : str or Optimizer
-        ``"sgd"`` or ``"adam"``, or an instance.
+        ``"sgd"``, ``"adam"`` or ``"adamw"``, or an instance.
 
     Returns
     -------

@@ -5,27 +5,39 @@ Every function draws with matplotlib's object API onto the ``ax`` (or ``axes``) 
 new figure, and returns what it drew on. Nothing is random, so a figure is the same on every run.
 """
 
-import numbers
-
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
-from . import activations
-from ._checks import check_finite, check_images, check_labels, check_matrix, check_positive_int
+from . import _style, activations
+from ._checks import (
+    check_bool,
+    check_choice,
+    check_images,
+    check_int,
+    check_labels,
+    check_matrix,
+    check_one_per,
+    check_positive_float,
+    check_positive_int,
+    check_protocol,
+    check_vector,
+)
 from ._style import FONT, label_axes, light, new_axes
 from .metrics import confusion_matrix
 
-__all__ = ["PALETTE", "plot_activations", "plot_decision_boundary", "plot_history", "show_images",
-           "plot_confusion_matrix"]
+__all__ = [
+    "PALETTE",
+    "plot_activations",
+    "plot_decision_boundary",
+    "plot_history",
+    "show_images",
+    "plot_confusion_matrix",
+]
 
-#: Colours of the book (Okabe-Ito, readable by colour-blind readers); class k is drawn in PALETTE[k].
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
-
-_TITLES = {"identity": "Identity", "step": "Step", "sigmoid": "Sigmoid", "tanh": "Tanh", "relu": "ReLU",
-           "leaky_relu": "Leaky ReLU"}
-# Curves with a jump are drawn as steps, so the jump is an exact vertical edge.
-_JUMPS, _DERIVATIVE_JUMPS = {"step"}, {"step", "relu", "leaky_relu"}
+#: Colours of the book (Okabe-Ito, readable by colour-blind readers); class k is drawn in PALETTE[k]. The same
+#: list as ``_style.PALETTE``, where the style shared with :mod:`nnbook.diagrams` is defined once.
+PALETTE = _style.PALETTE
 
 
 def plot_activations(names, z=None, derivatives=False, axes=None):
@@ -54,27 +66,32 @@ def plot_activations(names, z=None, derivatives=False, axes=None):
     fs = [activations.get(name) for name in names]
     for f in fs:
         if f.name == "softmax":
-            raise ValueError("softmax is not element-wise: it turns a whole row of scores into probabilities, "
-                             "so it has no curve f(z) to plot. Choose one of: " + ", ".join(_TITLES))
-    z = np.linspace(-5, 5, 500) if z is None else np.asarray(z, dtype=float)
-    if z.ndim != 1 or z.size < 2:
-        raise ValueError(f"z must be 1-D with at least 2 points, got shape {z.shape}")
-    check_finite(z, "z")
-    n_rows = 2 if derivatives else 1
+            element_wise = [name for name in activations.names() if name != "softmax"]
+            raise ValueError(
+                "softmax is not element-wise: it turns a whole row of scores into probabilities, "
+                "so it has no curve f(z) to plot. Choose one of: " + ", ".join(element_wise)
+            )
+    z = np.linspace(-5, 5, 500) if z is None else check_vector(z, "z", min_size=2)
+    n_rows = 2 if check_bool(derivatives, "derivatives") else 1
     if axes is None:
-        fig, axes = plt.subplots(n_rows, len(fs), figsize=(3.2 * len(fs), 2.8 * n_rows), squeeze=False,
-                                 layout="constrained")
+        fig, axes = plt.subplots(
+            n_rows, len(fs), figsize=(3.2 * len(fs), 2.8 * n_rows), squeeze=False, layout="constrained"
+        )
     axes = np.asarray(axes, dtype=object)
     if axes.size != n_rows * len(fs):
-        raise ValueError(f"axes must hold {n_rows} x {len(fs)} = {n_rows * len(fs)} Axes "
-                         f"(rows x activations), got {axes.size}")
+        raise ValueError(
+            f"axes must hold {n_rows} x {len(fs)} = {n_rows * len(fs)} Axes (rows x activations), got {axes.size}"
+        )
     axes = axes.reshape(n_rows, len(fs))
     for col, f in enumerate(fs):
-        axes[0, col].set_title(_TITLES.get(f.name, f.name.replace("_", " ").title()), fontsize=FONT + 1)
-        rows = [(f(z), r"$f(z)$", f.name in _JUMPS, PALETTE[0])]
-        if derivatives:
-            rows.append((f.derivative(z), r"$f'(z)$", f.name in _DERIVATIVE_JUMPS, PALETTE[1]))
-        for ax, (values, ylabel, jumps, colour) in zip(axes[:, col], rows):
+        # An activation of the reader's own may have no title: its name, e.g. "my_swish", becomes "My Swish".
+        axes[0, col].set_title(f.title or f.name.replace("_", " ").title(), fontsize=FONT + 1)
+        # A curve that jumps is drawn as steps, so the jump is an exact vertical edge: f itself for the step,
+        # f' wherever f has a kink.
+        rows = [(f(z), r"$f(z)$", f.name == "step", PALETTE[0])]
+        if n_rows == 2:
+            rows.append((f.derivative(z), r"$f'(z)$", bool(f.kinks), PALETTE[1]))
+        for ax, (values, ylabel, jumps, colour) in zip(axes[:, col], rows, strict=True):
             ax.plot(z, values, color=colour, lw=2, drawstyle="steps-mid" if jumps else "default")
             # Show at least the range [0, 1], so a constant such as f'(z) = 1 reads as a flat line at 1.
             lo, hi = min(values.min(), 0.0), max(values.max(), 0.0)
@@ -92,8 +109,9 @@ def _predicted_classes(model, grid):
         return out.astype(int)  # already class labels
     out = out.reshape(len(grid), -1) if out.ndim == 1 else out
     if out.ndim != 2 or out.shape[0] != len(grid):
-        raise ValueError(f"model.predict must return one row per point, shape ({len(grid)}, n_outputs), "
-                         f"got shape {out.shape}")
+        raise ValueError(
+            f"model.predict must return one row per point, shape ({len(grid)}, n_outputs), got shape {out.shape}"
+        )
     if out.shape[1] > 1:
         return out.argmax(axis=1)
     # A linear (identity) output is a score whose sign decides; anything else is read as a probability.
@@ -126,20 +144,13 @@ def plot_decision_boundary(model, X, y, ax=None, resolution=200, padding=0.5, ti
     -------
     matplotlib.axes.Axes
     """
-    if not callable(getattr(model, "predict", None)):
-        raise TypeError(f"model must have a predict(X) method, got {type(model).__name__}")
-    X = check_matrix(X, "X", n_cols=2, what="a decision boundary is drawn in the plane of n_features",
-                     finite=True)
+    check_protocol(model, "model", "an object with a predict(X) method", methods=["predict"])
+    X = check_matrix(X, "X", n_cols=2, what="a decision boundary is drawn in the plane of n_features", finite=True)
     y = np.asarray(y)
-    y = y.argmax(axis=1) if y.ndim == 2 and y.shape[1] > 1 else y.reshape(-1)
-    if y.size != X.shape[0]:
-        raise ValueError(f"y must have one label per row of X: X has {X.shape[0]} rows, "
-                         f"y has {y.size} entries")
-    if isinstance(resolution, bool) or not isinstance(resolution, numbers.Integral) or resolution < 2:
-        raise ValueError(f"resolution must be an integer >= 2, got {resolution!r}")
-    if not (isinstance(padding, numbers.Real) and padding >= 0):
-        raise ValueError(f"padding must be a number >= 0, got {padding!r}")
-    y = check_labels(y, "y")
+    y = y.argmax(axis=1) if y.ndim == 2 and y.shape[1] > 1 else y  # one-hot rows: the class of each row
+    y = check_labels(check_one_per(y, X.shape[0], "y", "row of X", f"X has {X.shape[0]} rows"), "y")
+    resolution = check_int(resolution, "resolution", minimum=2)
+    padding = check_positive_float(padding, "padding", allow_zero=True)
     (x0, y0), (x1, y1) = X.min(axis=0) - padding, X.max(axis=0) + padding
     xx, yy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
     regions = _predicted_classes(model, np.c_[xx.ravel(), yy.ravel()]).reshape(xx.shape)
@@ -153,8 +164,7 @@ def plot_decision_boundary(model, X, y, ax=None, resolution=200, padding=0.5, ti
         ax.contourf(xx, yy, (regions == c).astype(float), levels=[0.25, 1.5], colors=[light(colours[c])])
     for c in range(k):
         if np.any(y == c):
-            ax.scatter(*X[y == c].T, s=28, color=colours[c], edgecolors="black", linewidths=0.6,
-                       label=f"class {c}")
+            ax.scatter(*X[y == c].T, s=28, color=colours[c], edgecolors="black", linewidths=0.6, label=f"class {c}")
     ax.set(xlim=(x0, x1), ylim=(y0, y1))
     label_axes(ax, r"$x_1$", r"$x_2$")
     ax.legend(fontsize=FONT - 2, framealpha=0.9, loc="best")
@@ -182,11 +192,11 @@ def plot_history(history, ax=None, metric="loss", logy=False, label=None):
     -------
     matplotlib.axes.Axes
     """
-    if metric not in ("loss", "accuracy"):
-        raise ValueError(f"metric must be 'loss' or 'accuracy', got {metric!r}")
-    if not all(hasattr(history, a) for a in (metric, "val_" + metric)):
-        raise TypeError(f"history must be a History with lists {metric} and val_{metric}, "
-                        f"got {type(history).__name__}")
+    metric = check_choice(metric, "metric", ("loss", "accuracy"))
+    check_protocol(
+        history, "history", f"a History with lists {metric} and val_{metric}", attributes=[metric, "val_" + metric]
+    )
+    logy = check_bool(logy, "logy")
     train = np.asarray(getattr(history, metric), dtype=float)
     val = np.asarray(getattr(history, "val_" + metric), dtype=float)
     if train.size == 0:
@@ -198,10 +208,9 @@ def plot_history(history, ax=None, metric="loss", logy=False, label=None):
     if created:
         ax.set_prop_cycle(color=PALETTE)
     prefix = "" if label is None else f"{label}, "
-    line, = ax.plot(np.arange(1, train.size + 1), train, lw=2, label=prefix + "training")
+    (line,) = ax.plot(np.arange(1, train.size + 1), train, lw=2, label=prefix + "training")
     if val.size:
-        ax.plot(np.arange(1, val.size + 1), val, lw=2, ls="--", color=line.get_color(),
-                label=prefix + "validation")
+        ax.plot(np.arange(1, val.size + 1), val, lw=2, ls="--", color=line.get_color(), label=prefix + "validation")
     if val.size or label is not None:
         ax.legend(fontsize=FONT - 1)
     label_axes(ax, "Epoch", metric.capitalize())
@@ -234,19 +243,21 @@ def show_images(images, labels=None, predictions=None, n_cols=10, cmap="gray_r",
     """
     images = check_images(images)
     n = images.shape[0]
-    texts = []
-    for name, values in (("labels", labels), ("predictions", predictions)):
-        if values is not None and np.size(values) != n:
-            raise ValueError(f"{name} must have one entry per image: {n} images, "
-                             f"got {np.size(values)} {name}")
-        texts.append(None if values is None else np.asarray(values).reshape(-1))
-    labels, predictions = texts
+    labels, predictions = (
+        None if values is None else check_one_per(values, n, name, "image", f"{n} images")
+        for name, values in (("labels", labels), ("predictions", predictions))
+    )
     n_cols = min(check_positive_int(n_cols, "n_cols"), n)
     n_rows = -(-n // n_cols)
     if axes is None:
         title_lines = (labels is not None) + (predictions is not None)
-        axes = plt.subplots(n_rows, n_cols, figsize=(0.9 * n_cols, (0.9 + 0.2 * title_lines) * n_rows),
-                            squeeze=False, layout="constrained")[1]
+        axes = plt.subplots(
+            n_rows,
+            n_cols,
+            figsize=(0.9 * n_cols, (0.9 + 0.2 * title_lines) * n_rows),
+            squeeze=False,
+            layout="constrained",
+        )[1]
     axes = np.asarray(axes, dtype=object).reshape(-1)
     if axes.size < n:
         raise ValueError(f"axes must hold at least one Axes per image: {n} images, got {axes.size} Axes")
@@ -277,8 +288,10 @@ def plot_confusion_matrix(y_true, y_pred, n_classes=None, ax=None):
 
     Parameters
     ----------
-    y_true, y_pred : array-like of shape (n_samples,)
+    y_true : array-like of shape (n_samples,)
         Integer class labels.
+    y_pred : array-like of shape (n_samples,), (n_samples, 1) or (n_samples, k)
+        Predicted labels, or the network's output (read as :func:`nnbook.metrics.class_labels` says).
     n_classes : int, optional
     ax : Axes, optional
 
@@ -291,8 +304,15 @@ def plot_confusion_matrix(y_true, y_pred, n_classes=None, ax=None):
     ax = new_axes(ax, (0.45 * k + 1.6, 0.45 * k + 1.2))
     ax.imshow(C, cmap="Blues", vmin=0, vmax=max(C.max(), 1))
     for (i, j), count in np.ndenumerate(C):
-        ax.text(j, i, str(count), ha="center", va="center", fontsize=FONT - 1,
-                color="white" if count > C.max() / 2 else "black" if count else "0.6")
+        ax.text(
+            j,
+            i,
+            str(count),
+            ha="center",
+            va="center",
+            fontsize=FONT - 1,
+            color="white" if count > C.max() / 2 else "black" if count else "0.6",
+        )
     ax.set_xticks(range(k))
     ax.set_yticks(range(k))
     label_axes(ax, "Predicted label", "True label")

@@ -1,11 +1,18 @@
-"""The training loop: forward, loss, backward, step — over mini-batches, for a number of epochs."""
+"""The training loop: forward, loss, backward, step — over mini-batches, for a number of epochs.
+
+:func:`fit` calls only the public methods a user's own layer, loss or optimiser defines:
+``model.forward``/``model.backward``/``model.parameters`` (which call each layer's), ``loss.check_targets``
+(once, so that an error names ``y`` or ``y_val``), ``loss.value_and_gradient`` and ``loss.accuracy`` (on every
+batch), and ``optimizer.step``.
+"""
 
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 import numpy as np
 
 from . import losses, optim
-from ._checks import check_matrix, check_positive_int, check_targets, make_rng
+from ._checks import check_bool, check_matrix, check_positive_int, check_targets, make_rng
 from .network import check_network
 
 __all__ = ["History", "fit"]
@@ -13,7 +20,7 @@ __all__ = ["History", "fit"]
 
 @dataclass
 class History:
-    """What :func:`fit` measured, one entry per epoch.
+    """What :func:`fit` measured, one entry per epoch; epochs are counted from 0, as in the printed log.
 
     Attributes
     ----------
@@ -22,13 +29,17 @@ class History:
     accuracy : list of float
         Training accuracy of the predictions made during the epoch (empty for regression losses).
     val_loss, val_accuracy : list of float
-        The same on the validation data, if given.
+        The same on the validation data, if given, measured at the end of the epoch.
+    best_epoch : int or None
+        With early stopping (``patience``), the epoch of the lowest validation loss, whose weights the
+        model was given back.
     """
 
     loss: list = field(default_factory=list)
     accuracy: list = field(default_factory=list)
     val_loss: list = field(default_factory=list)
     val_accuracy: list = field(default_factory=list)
+    best_epoch: int = None
 
     @property
     def epochs(self):
@@ -36,15 +47,26 @@ class History:
         return len(self.loss)
 
 
-def fit(model, X, y, loss="mse", optimizer=None, epochs=100, batch_size=None, shuffle=True, seed=None,
-        log_every=None, validation_data=None, log_extra=None):
+def fit(
+    model,
+    X,
+    y,
+    loss="mse",
+    optimizer=None,
+    epochs=100,
+    batch_size=None,
+    shuffle=True,
+    seed=None,
+    log_every=None,
+    validation_data=None,
+    log_extra=None,
+    patience=None,
+):
     """Train ``model`` by gradient descent on ``(X, y)``.
 
-    Every epoch visits the samples once, in mini-batches; for each batch:
-    forward pass, loss and its gradient, :meth:`~nnbook.network.Network.backward`, optimiser step.
-    All work is on whole batches (matrix products); there is no Python loop over samples. The arguments
-    are checked once, before the first epoch (including that ``loss`` accepts the model's outputs and
-    ``y``); the batches then run without checks.
+    Every epoch visits the samples once, in mini-batches; for each batch: forward pass, loss and its
+    gradient, backward pass, optimiser step. All work is on whole batches (matrix products); there is no
+    Python loop over samples. The model trains in training mode (dropout on) and is left in evaluation mode.
 
     Parameters
     ----------
@@ -55,82 +77,139 @@ def fit(model, X, y, loss="mse", optimizer=None, epochs=100, batch_size=None, sh
     loss : str or Loss, default "mse"
         See :func:`nnbook.losses.get`.
     optimizer : Optimizer, str or None
-        An optimiser, or its name (``"sgd"``, ``"adam"``) for one with default settings;
+        An optimiser, or its name (``"sgd"``, ``"adam"``, ``"adamw"``) for one with default settings;
         None means ``SGD(lr=0.01)``.
     epochs : int, default 100
     batch_size : int or None
-        None trains on the full batch each step.
+        None trains on the full batch each step; the last batch of an epoch may be smaller.
     shuffle : bool, default True
         Reshuffle the samples every epoch (ignored for the full batch).
     seed : int, numpy Generator or None
         Seed of the shuffling.
     log_every : int or None
-        Print ``Epoch {epoch:3d}, Loss {loss:.4f}`` every this many epochs (None: silent).
+        Print ``Epoch {epoch:3d}, Loss {loss:.4f}`` every this many epochs, from epoch 0 (None: silent).
     validation_data : tuple (X_val, y_val) or None
     log_extra : callable or None
         ``log_extra(model) -> str`` appended to each printed line (e.g. the current weights).
+    patience : int or None
+        Early stopping: stop when the validation loss has not improved for ``patience`` epochs, and give
+        the model back the weights of its best epoch (``History.best_epoch``). Needs ``validation_data``.
 
     Returns
     -------
     History
     """
+    run = _check_fit_arguments(
+        model, X, y, loss, optimizer, epochs, batch_size, shuffle, seed, log_every, validation_data, log_extra, patience
+    )
+    history = History()
+    best = None  # (validation loss, epoch, copies of the parameters) of the best epoch so far
+    model.train()
+    for epoch in range(run.epochs):
+        order = run.rng.permutation(run.n) if run.shuffle and run.batch_size < run.n else np.arange(run.n)
+        mean_loss, accuracy = _train_one_epoch(model, run, order, epoch)
+        history.loss.append(mean_loss)
+        if accuracy is not None:
+            history.accuracy.append(accuracy)
+        if run.X_val is not None:
+            out = model.predict(run.X_val)
+            history.val_loss.append(run.loss.value_and_gradient(out, run.y_val)[0])
+            if accuracy is not None:
+                history.val_accuracy.append(run.loss.accuracy(out, run.y_val))
+        if run.log_every is not None and epoch % run.log_every == 0:
+            print(_log_line(epoch, history, run.log_extra, model))
+        if run.patience is not None:
+            if best is None or history.val_loss[-1] < best[0]:
+                best = (history.val_loss[-1], epoch, [p.copy() for _, p, _ in model.parameters()])
+            elif epoch - best[1] >= run.patience:
+                break
+    if best is not None:
+        for (_, p, _), saved in zip(model.parameters(), best[2], strict=True):
+            p[...] = saved
+        history.best_epoch = best[1]
+    model.eval()
+    return history
+
+
+def _train_one_epoch(model, run, order, epoch):
+    """One pass over the samples in mini-batches; returns the mean loss and accuracy (None for regression)."""
+    total_loss, correct = 0.0, 0.0
+    for start in range(0, run.n, run.batch_size):
+        batch = order[start : start + run.batch_size]
+        Xb, yb = run.X[batch], run.y[batch]
+        out = model.forward(Xb)
+        value, grad = run.loss.value_and_gradient(out, yb)
+        if not np.isfinite(value):
+            _diverged(value, epoch, start, run)
+        accuracy = run.loss.accuracy(out, yb)
+        if accuracy is not None:
+            correct += accuracy * len(batch)
+        model.backward(grad)
+        run.optimizer.step(model.parameters())
+        total_loss += value * len(batch)
+    for name, p, _ in model.parameters():
+        if not np.all(np.isfinite(p)):
+            raise FloatingPointError(
+                f"{name} holds NaN or infinite values after epoch {epoch}: the steps grew "
+                f"too large (lower the learning rate, or scale the inputs)"
+            )
+    return total_loss / run.n, (None if accuracy is None else correct / run.n)
+
+
+def _diverged(value, epoch, start, run):
+    if epoch == 0 and start == 0:  # before any update: the weights are as initialised
+        raise FloatingPointError(
+            f"the loss is {value} before any update: the inputs are too large for this model (X holds values up "
+            f"to {np.abs(run.X).max():.3g}); scale them, e.g. standardise each feature"
+        )
+    raise FloatingPointError(
+        f"the loss became {value} at epoch {epoch}: the learning rate is probably too high for this problem"
+    )
+
+
+def _check_fit_arguments(
+    model, X, y, loss, optimizer, epochs, batch_size, shuffle, seed, log_every, validation_data, log_extra, patience
+):
+    """Every argument of :func:`fit` checked once, and the targets in the form the loss computes with."""
     check_network(model)
-    X = check_matrix(X, "X", n_cols=model.n_in, what="the model expects n_in", dtype=model.layers[0].dtype,
-                     finite=True)
-    y = check_targets(y, X.shape[0], "y")
-    loss = losses.get(loss)
-    optimizer = optim.SGD() if optimizer is None else optim.get(optimizer)
-    epochs = check_positive_int(epochs, "epochs")
-    batch_size = check_positive_int(batch_size, "batch_size", allow_none=True)
-    log_every = check_positive_int(log_every, "log_every", allow_none=True)
+    run = SimpleNamespace(
+        loss=losses.get(loss),
+        epochs=check_positive_int(epochs, "epochs"),
+        shuffle=check_bool(shuffle, "shuffle"),
+        rng=make_rng(seed, "seed"),
+        log_every=check_positive_int(log_every, "log_every", allow_none=True),
+        patience=check_positive_int(patience, "patience", allow_none=True),
+        log_extra=log_extra,
+    )
+    run.optimizer = optim.SGD() if optimizer is None else optim.get(optimizer)
     if log_extra is not None and not callable(log_extra):
         raise TypeError(f"log_extra must be a function of the model or None, got {type(log_extra).__name__}")
-    rng = make_rng(seed, "seed")
-    parameters = model._flat_parameters()  # one vector: the optimiser's dozen NumPy calls cover every array
-    n = X.shape[0]
-    batch_size = n if batch_size is None else min(batch_size, n)
-    # Once for the whole run, so that the batches can skip the checks: the loss checks every target (and returns
-    # them in the form it computes with), and what the model outputs on a first batch (a sigmoid's
-    # probabilities for binary cross-entropy, say).
-    y = loss._check_targets(y, (n, model.n_out))
-    loss._check_predictions(model._forward(X[:batch_size]))
+    run.X = check_matrix(X, "X", n_cols=model.n_in, what="the model expects n_in", dtype=model.dtype, finite=True)
+    run.n = run.X.shape[0]
+    y = check_targets(y, run.n, "y")
+    run.y = run.loss.check_targets(y, (run.n, model.n_out), "y")
+    batch_size = check_positive_int(batch_size, "batch_size", allow_none=True)
+    run.batch_size = run.n if batch_size is None else min(batch_size, run.n)
+    run.X_val = run.y_val = None
     if validation_data is not None:
         if not (isinstance(validation_data, (tuple, list)) and len(validation_data) == 2):
             raise ValueError(f"validation_data must be a tuple (X_val, y_val), got {type(validation_data).__name__}")
-        X_val = check_matrix(validation_data[0], "X_val", n_cols=model.n_in, what="the model expects n_in",
-                             dtype=model.layers[0].dtype, finite=True)
-        y_val = check_targets(validation_data[1], X_val.shape[0], "y_val", rows_of="X_val")
-        y_val = loss._check_targets(y_val, (X_val.shape[0], model.n_out))
-    history = History()
-
-    for epoch in range(epochs):
-        order = rng.permutation(n) if shuffle and batch_size < n else None
-        total = correct = 0.0
-        for start in range(0, n, batch_size):
-            idx = slice(start, start + batch_size) if order is None else order[start:start + batch_size]
-            Xb, yb = X[idx], y[idx]
-            out = model._forward(Xb)
-            value, grad = loss._value_and_gradient(out, yb)
-            if not np.isfinite(value):
-                raise FloatingPointError(f"the loss became {value} at epoch {epoch}: "
-                                         f"the learning rate is probably too high for this problem")
-            if loss.classification:
-                # Accuracy of the predictions made on the way (as Keras reports it): no extra pass over X.
-                correct += loss._accuracy(out, yb) * Xb.shape[0]
-            model.backward(grad)
-            optimizer.step(parameters)
-            total += value * Xb.shape[0]
-        history.loss.append(total / n)
-        if loss.classification:
-            history.accuracy.append(correct / n)
-        if validation_data is not None:
-            out = model._forward(X_val)
-            history.val_loss.append(loss._value_and_gradient(out, y_val)[0])
-            if loss.classification:
-                history.val_accuracy.append(loss._accuracy(out, y_val))
-        if log_every is not None and epoch % log_every == 0:
-            print(_log_line(epoch, history, log_extra, model))
-    return history
+        run.X_val = check_matrix(
+            validation_data[0],
+            "X_val",
+            n_cols=model.n_in,
+            what="the model expects n_in",
+            dtype=model.dtype,
+            finite=True,
+        )
+        y_val = check_targets(validation_data[1], run.X_val.shape[0], "y_val", rows_of="X_val")
+        run.y_val = run.loss.check_targets(y_val, (run.X_val.shape[0], model.n_out), "y_val")
+    if run.patience is not None and run.X_val is None:
+        raise ValueError(
+            f"patience={run.patience} stops on the validation loss, but validation_data is None: "
+            f"pass validation_data=(X_val, y_val)"
+        )
+    return run
 
 
 def _log_line(epoch, history, log_extra, model):

@@ -141,26 +141,45 @@ async def visit(browser, base, page):
 
     await context.route("**/*", only_local)
     tab = await context.new_page()
-    tab.on("request", lambda request: None if is_local(request.url, base)
-           else record.external_requests.append(request.url))
-    tab.on("requestfailed", lambda request: record.failed_requests.append(f"{request.url}: {request.failure}")
-           if is_local(request.url, base) else None)
-    tab.on("response", lambda response: record.failed_requests.append(f"{response.url}: HTTP {response.status}")
-           if response.status >= 400 else None)
-    tab.on("console", lambda message: record.console_errors.append(
-        {"text": message.text, "url": message.location.get("url", "")}) if message.type == "error" else None)
+    tab.on(
+        "request", lambda request: None if is_local(request.url, base) else record.external_requests.append(request.url)
+    )
+    tab.on(
+        "requestfailed",
+        lambda request: (
+            record.failed_requests.append(f"{request.url}: {request.failure}") if is_local(request.url, base) else None
+        ),
+    )
+    tab.on(
+        "response",
+        lambda response: (
+            record.failed_requests.append(f"{response.url}: HTTP {response.status}") if response.status >= 400 else None
+        ),
+    )
+    tab.on(
+        "console",
+        lambda message: (
+            record.console_errors.append({"text": message.text, "url": message.location.get("url", "")})
+            if message.type == "error"
+            else None
+        ),
+    )
     tab.on("pageerror", lambda error: record.console_errors.append({"text": f"uncaught: {error}", "url": ""}))
     try:
         await tab.goto(base + page, wait_until="load")
         # MathJax 3 typesets once it has started; pages without maths do not load it.
-        await tab.evaluate("async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
-                           "await MathJax.startup.promise; }")
+        await tab.evaluate(
+            "async () => { if (window.MathJax && MathJax.startup && MathJax.startup.promise) "
+            "await MathJax.startup.promise; }"
+        )
         if await tab.locator(WIDGET_VIEW).count():
             # The widget manager renders each saved view after the load event; an error counts as rendered.
             try:
-                await tab.wait_for_function(f"""() => Array.from(document.querySelectorAll('{WIDGET_VIEW}'))
+                await tab.wait_for_function(
+                    f"""() => Array.from(document.querySelectorAll('{WIDGET_VIEW}'))
                     .every(s => s.parentElement && s.parentElement.querySelector('.jupyter-widgets'))""",
-                                            timeout=20_000)
+                    timeout=20_000,
+                )
             except PlaywrightTimeoutError:  # recorded below as widgets that did not render
                 pass
         await tab.wait_for_function("() => Array.from(document.images).every(img => img.complete)")
@@ -206,7 +225,7 @@ async def _visit_all(executable, args, base, pages, redirects, workers):
         visits = await asyncio.gather(*(one(visit, page) for page in pages))
         targets = await asyncio.gather(*(one(redirect_target, page) for page in redirects))
         await browser.close()
-    return dict(zip(pages, visits)), dict(zip(redirects, targets))
+    return dict(zip(pages, visits, strict=True)), dict(zip(redirects, targets, strict=True))
 
 
 def visit_all(executable, args, base, pages, redirects=(), workers=2):
@@ -220,8 +239,7 @@ def visit_all(executable, args, base, pages, redirects=(), workers=2):
 
     def run():
         try:
-            results["value"] = asyncio.run(
-                _visit_all(executable, args, base, list(pages), list(redirects), workers))
+            results["value"] = asyncio.run(_visit_all(executable, args, base, list(pages), list(redirects), workers))
         except BaseException as error:  # re-raised in the calling thread
             results["error"] = error
 

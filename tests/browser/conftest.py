@@ -19,8 +19,15 @@ from .book_pages import HTML, visit_all
 CHROMIUM = Path(os.environ.get("NNBOOK_CHROMIUM", "/usr/bin/chromium"))
 # No sandbox (CI containers run as root), no GPU; and none of the requests Chromium makes on its own (updates,
 # sync, field trials, QUIC probes to Google hosts), which would show up as requests to another host.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 REQUIRED = os.environ.get("NNBOOK_REQUIRE_BROWSER") == "1"
 # Tabs open at once: each tab's JavaScript (MathJax, axe-core) runs in its own renderer process, so a second
 # tab keeps a second core busy; more only queue on a 2-core runner.
@@ -43,10 +50,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def site():
     """The base URL (with a trailing slash) at which _build/html is served over HTTP on 127.0.0.1."""
     if not (HTML / "index.html").is_file():
-        unavailable(f"the book is not built ({HTML.relative_to(HTML.parents[1])}/index.html is missing): "
-                    f"run `jupyter-book build .` first")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_QuietHandler, directory=str(HTML)))
+        unavailable(
+            f"the book is not built ({HTML.relative_to(HTML.parents[1])}/index.html is missing): "
+            f"run `jupyter-book build .` first"
+        )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(HTML)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -57,8 +65,10 @@ def site():
 
 def _chromium():
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        unavailable(f"no Chromium at {CHROMIUM}: install it with `apt-get install chromium` "
-                    f"(or name another binary with NNBOOK_CHROMIUM)")
+        unavailable(
+            f"no Chromium at {CHROMIUM}: install it with `apt-get install chromium` "
+            f"(or name another binary with NNBOOK_CHROMIUM)"
+        )
     try:
         import playwright  # noqa: F401
     except ImportError:
@@ -75,8 +85,9 @@ def browsing(request, site):
         for name, pages in wanted.items():
             if params and name in params:
                 pages.add(params[name])
-    return visit_all(_chromium(), CHROMIUM_ARGS, site, sorted(wanted["page"]), sorted(wanted["redirect"]),
-                     workers=WORKERS)
+    return visit_all(
+        _chromium(), CHROMIUM_ARGS, site, sorted(wanted["page"]), sorted(wanted["redirect"]), workers=WORKERS
+    )
 
 
 class _Visits(dict):

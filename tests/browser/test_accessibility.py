@@ -28,6 +28,8 @@ def test_no_serious_or_critical_wcag_violations(page, visits):
             continue
         targets = [t for t in violation["targets"] if (violation["id"], t) not in ALLOWED_VIOLATIONS]
         if targets:
-            problems.append(f"{violation['id']} ({violation['impact']}): {violation['help']}\n      "
-                            + "\n      ".join(targets[:10]))
+            problems.append(
+                f"{violation['id']} ({violation['impact']}): {violation['help']}\n      "
+                + "\n      ".join(targets[:10])
+            )
     assert not problems, f"{page}:\n  " + "\n  ".join(problems)

@@ -6,7 +6,12 @@ Each page is opened once in Chromium over HTTP on 127.0.0.1 (conftest.py); these
 
 import pytest
 
-from notebooks import ROOT, chapter_notebooks
+import notebook_stack
+
+try:
+    from notebooks import ROOT, chapter_notebooks
+except ModuleNotFoundError as error:
+    pytest.skip(notebook_stack.reason_to_skip(error), allow_module_level=True)
 
 from .book_pages import alt_problem, pages_to_test
 
@@ -32,17 +37,21 @@ def test_the_book_has_pages(site):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_no_console_errors(page, visits):
-    errors = [error for error in visits[page].console_errors
-              if not any(text.search(error["text"]) and url.search(error["url"])
-                         for text, url in ALLOWED_CONSOLE_ERRORS)]
+    errors = [
+        error
+        for error in visits[page].console_errors
+        if not any(text.search(error["text"]) and url.search(error["url"]) for text, url in ALLOWED_CONSOLE_ERRORS)
+    ]
     assert not errors, f"{page}: console errors:\n" + "\n".join(f"  {e['text']} ({e['url']})" for e in errors)
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_nothing_is_requested_from_another_host(page, visits):
     external = visits[page].external_requests
-    assert not external, (f"{page} asks another host for (the book must work offline; vendor the file, "
-                          f"see scripts/vendor_js.sh):\n  " + "\n  ".join(external))
+    assert not external, (
+        f"{page} asks another host for (the book must work offline; vendor the file, "
+        f"see scripts/vendor_js.sh):\n  " + "\n  ".join(external)
+    )
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -79,16 +88,22 @@ def test_notebook_pages_have_binder_and_colab_buttons(page, visits):
     notebook = page.removesuffix(".html") + ".ipynb"
     links = visits[page].links
     binder = [link for link in links if link.startswith("https://mybinder.org/v2/gh/") and notebook in link]
-    colab = [link for link in links
-             if link.startswith("https://colab.research.google.com/github/") and link.endswith("/" + notebook)]
+    colab = [
+        link
+        for link in links
+        if link.startswith("https://colab.research.google.com/github/") and link.endswith("/" + notebook)
+    ]
     assert binder, f"{page}: no Binder launch button opening {notebook}"
     assert colab, f"{page}: no Colab launch button opening {notebook}"
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_widgets_render_from_their_saved_state(page, visits):
-    problems = [f"widget {w['model']}: " + (w["error"] or ("not rendered" if not w["rendered"] else "not visible"))
-                for w in visits[page].widgets if w["error"] or not (w["rendered"] and w["visible"])]
+    problems = [
+        f"widget {w['model']}: " + (w["error"] or ("not rendered" if not w["rendered"] else "not visible"))
+        for w in visits[page].widgets
+        if w["error"] or not (w["rendered"] and w["visible"])
+    ]
     assert not problems, f"{page}:\n  " + "\n  ".join(problems)
 
 
@@ -97,7 +112,8 @@ def test_the_chapter_1_widget_shows_its_slider_and_figure(page, visits):
     widget = visits[page].widget_dom
     assert widget == {"interact": True, "slider": True, "label": "η", "figure": True}, (
         f"{page}: the learning-rate widget should show its slider (labelled η) and the figure saved with it; "
-        f"found {widget}")
+        f"found {widget}"
+    )
 
 
 @pytest.mark.parametrize("redirect", ["index.html"])
