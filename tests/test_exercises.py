@@ -17,11 +17,12 @@ RAGGED = [[1.0, 2.0], [3.0]]
 
 
 def run(capsys, check, *args, **kwargs):
-    """Call a checker; return what it returned and the one line it printed."""
-    ok = check(*args, **kwargs)
+    """Call a checker; return whether it found the answer right and the one line it printed."""
+    feedback = check(*args, **kwargs)
     out = capsys.readouterr().out
     assert out.count("\n") == 1, f"expected exactly one line of feedback, got {out!r}"
-    return ok, out.rstrip("\n")
+    assert isinstance(feedback, exercises.Feedback) and feedback.message == out.rstrip("\n")
+    return bool(feedback), out.rstrip("\n")
 
 
 def sigmoid(z):
@@ -802,6 +803,13 @@ def test_garbage_gets_feedback_not_a_traceback(capsys, answer, which):
 def test_output_is_deterministic(capsys, call):
     first = run(capsys, call)
     assert run(capsys, call) == first
+
+
+def test_feedback_shows_nothing_more_in_a_notebook():
+    feedback = exercises.Feedback(False, "Not quite: ...")
+    assert not feedback and exercises.Feedback(True, "Correct!")
+    assert feedback._ipython_display_() is None  # IPython calls this instead of printing a repr
+    assert repr(feedback) == "Feedback(correct=False)"
 
 
 def test_docstring_examples():

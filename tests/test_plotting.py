@@ -213,12 +213,20 @@ def test_history_draws_training_and_validation():
     history = nn.History(loss=[1.0, 0.5, 0.25], val_loss=[1.1, 0.6, 0.4], accuracy=[0.5, 0.7, 0.9])
     ax = plotting.plot_history(history)
     train, val = ax.lines
-    np.testing.assert_array_equal(train.get_xdata(), [1, 2, 3])
+    np.testing.assert_array_equal(train.get_xdata(), [0, 1, 2])  # epochs from 0, as fit's log counts them
     np.testing.assert_array_equal(train.get_ydata(), history.loss)
     np.testing.assert_array_equal(val.get_ydata(), history.val_loss)
     assert val.get_linestyle() == "--" and val.get_color() == train.get_color()
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["training", "validation"]
     assert ax.get_xlabel() == "Epoch" and ax.get_ylabel() == "Loss"
+
+
+def test_history_marks_the_best_epoch_of_early_stopping():
+    history = nn.History(loss=[1.0, 0.5, 0.4, 0.3], val_loss=[1.1, 0.6, 0.7, 0.8], best_epoch=1)
+    ax = plotting.plot_history(history)
+    assert len(ax.lines) == 3
+    np.testing.assert_array_equal(ax.lines[2].get_xdata(), [1, 1])
+    assert ax.get_legend().get_texts()[2].get_text() == "best epoch (1)"
 
 
 def test_history_accuracy_log_scale_and_runs_on_one_axes():
@@ -304,3 +312,37 @@ def test_confusion_matrix_writes_every_count():
     assert plotting.plot_confusion_matrix([0], [0], n_classes=3).images[0].get_array().shape == (3, 3)
     with pytest.raises(ValueError, match="y_true and y_pred must have one label per sample each"):
         plotting.plot_confusion_matrix([0, 1], [0])
+
+
+# --- plot_descent ---------------------------------------------------------------------------------
+
+
+def test_descent_draws_contours_and_each_path_from_its_start():
+    def bowl(w, b):
+        return w**2 + 4 * b**2
+
+    paths = [np.array([[1.0, 1.0], [0.5, 0.2], [0.1, 0.0]]), np.array([[-1.0, 0.5], [-0.2, 0.1]])]
+    ax = plotting.plot_descent(bowl, paths, labels=["slow", "fast"], xlim=(-2, 2), ylim=(-2, 2))
+    drawn = [line for line in ax.lines if line.get_label() in ("slow", "fast")]
+    assert [line.get_label() for line in drawn] == ["slow", "fast"]
+    np.testing.assert_array_equal(drawn[0].get_xdata(), paths[0][:, 0])
+    np.testing.assert_array_equal(drawn[1].get_ydata(), paths[1][:, 1])
+    assert ax.collections  # the contours
+    assert ax.get_xlim() == (-2, 2) and ax.get_xlabel() == "$w$"
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        (dict(f="bowl"), TypeError, "f must be a function f"),
+        (dict(paths=[np.ones((3, 3))]), ValueError, r"paths\[0\] has 3 features, but a path in the plane has=2"),
+        (dict(paths=[np.array([[0.0, np.nan]])]), ValueError, r"paths\[0\] must be finite"),
+        (dict(labels=["a", "b"]), ValueError, "labels"),
+        (dict(f=lambda w, b: 1.0), ValueError, r"f\(u, v\) must return one value per grid point"),
+    ],
+)
+def test_descent_bad_input(kwargs, error, match):
+    args = dict(f=lambda w, b: w**2 + b**2, paths=[np.zeros((2, 2))])
+    args.update(kwargs)
+    with pytest.raises(error, match=match):
+        plotting.plot_descent(**args)

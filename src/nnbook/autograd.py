@@ -113,7 +113,7 @@ class Value:
 
     def exp(self):
         """:math:`e^x`; local derivative :math:`e^x`."""
-        e = math.exp(self.data) if self.data < 709.78 else math.inf  # inf: the check in __init__ explains
+        e = math.exp(self.data) if self.data < 709.78 else math.inf  # too large for a float: __init__ says so
         return Value(e, [(self, e)], "exp")
 
     def log(self):

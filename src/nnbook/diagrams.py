@@ -6,6 +6,8 @@ onto a new figure sized to the drawing, and returns that Axes; the colours are t
 (:data:`nnbook.plotting.PALETTE`): inputs blue, hidden units green, outputs vermillion.
 """
 
+from itertools import pairwise
+
 import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.patches import Circle, FancyBboxPatch
@@ -26,8 +28,12 @@ def _diagram_axes(ax, xlim, ylim, inches_per_unit=0.7):
 
 
 def _arrow(ax, start, end, colour="black", lw=1.4):
-    ax.annotate("", xy=end, xytext=start,
-                arrowprops=dict(arrowstyle="-|>", color=colour, lw=lw, shrinkA=0, shrinkB=0, mutation_scale=14))
+    ax.annotate(
+        "",
+        xy=end,
+        xytext=start,
+        arrowprops=dict(arrowstyle="-|>", color=colour, lw=lw, shrinkA=0, shrinkB=0, mutation_scale=14),
+    )
 
 
 def _node(ax, centre, radius, text, face, fontsize=FONT + 2):
@@ -73,24 +79,40 @@ def draw_perceptron(n_inputs=3, ax=None, activation_label="f", show_bias=True):
     ys = (np.arange(n)[::-1] - (n - 1) / 2) * gap
     S = np.array([3.4, 0.0])
     bias_top = max(1.5, ys[0] * 0.8)
-    ax = _diagram_axes(ax, (-0.6, 7.7), (min(ys[-1] - r, -R) - 0.3,
-                                        max(ys[0] + r, bias_top + 0.45 if show_bias else R) + 0.3))
+    ax = _diagram_axes(
+        ax, (-0.6, 7.7), (min(ys[-1] - r, -R) - 0.3, max(ys[0] + r, bias_top + 0.45 if show_bias else R) + 0.3)
+    )
     for j, yj in enumerate(ys, start=1):
         x = np.array([0.0, yj])
         _node(ax, x, r, f"$x_{{{j}}}$", light(PALETTE[0], 0.6))
         u = (S - x) / np.linalg.norm(S - x)
         _arrow(ax, x + r * u, S - R * u)
         # The weight sits a third of the way along its arrow, lifted off the line.
-        ax.text(*(x + 0.36 * (S - x) + 0.2 * np.array([-u[1], u[0]])), f"$w_{{{j}}}$", ha="center",
-                va="center", fontsize=FONT + 1, color=PALETTE[1])
+        ax.text(
+            *(x + 0.36 * (S - x) + 0.2 * np.array([-u[1], u[0]])),
+            f"$w_{{{j}}}$",
+            ha="center",
+            va="center",
+            fontsize=FONT + 1,
+            color=PALETTE[1],
+        )
     _node(ax, S, R, r"$\Sigma$", "white", fontsize=FONT + 6)
     if show_bias:
         top = S + [0, bias_top]
         ax.text(*top, "$b$", ha="center", va="bottom", fontsize=FONT + 2, color=PALETTE[1])
         _arrow(ax, top, S + [0, R])
     box_x, w, h = 5.2, 0.9, 0.8
-    ax.add_patch(FancyBboxPatch((box_x - w / 2, -h / 2), w, h, boxstyle="round,pad=0.05",
-                                facecolor=light(PALETTE[2], 0.6), edgecolor="black", lw=1.2))
+    ax.add_patch(
+        FancyBboxPatch(
+            (box_x - w / 2, -h / 2),
+            w,
+            h,
+            boxstyle="round,pad=0.05",
+            facecolor=light(PALETTE[2], 0.6),
+            edgecolor="black",
+            lw=1.2,
+        )
+    )
     ax.text(box_x, 0, _math(activation_label), ha="center", va="center", fontsize=FONT + 3)
     _arrow(ax, S + [R, 0], (box_x - w / 2 - 0.05, 0))
     ax.text((S[0] + R + box_x - w / 2) / 2, 0.12, "$z$", ha="center", va="bottom", fontsize=FONT + 1)
@@ -122,13 +144,12 @@ def draw_network(sizes, ax=None, labels=True, node_labels=False):
     shown = [min(s, 8) for s in sizes]  # 8 slots: 7 nodes and the ellipsis
     top = max(shown) / 2
     truncated = any(s > 8 for s in sizes)
-    ax = _diagram_axes(ax, (-0.7, L * dx + 0.7),
-                       (-top - (0.7 if truncated else 0.1), top + (1.1 if labels else 0.1)))
+    ax = _diagram_axes(ax, (-0.7, L * dx + 0.7), (-top - (0.7 if truncated else 0.1), top + (1.1 if labels else 0.1)))
     columns = []  # per layer: (unit index, centre) of every drawn node
-    for l, (s, slots) in enumerate(zip(sizes, shown)):
+    for l, (s, slots) in enumerate(zip(sizes, shown, strict=True)):
         ys = np.arange(slots)[::-1] - (slots - 1) / 2
         units = list(range(s)) if s <= 8 else list(range(6)) + [None, s - 1]
-        nodes = [(j, np.array([l * dx, yv])) for j, yv in zip(units, ys) if j is not None]
+        nodes = [(j, np.array([l * dx, yv])) for j, yv in zip(units, ys, strict=True) if j is not None]
         if s > 8:
             ax.text(l * dx, ys[6], r"$\vdots$", ha="center", va="center", fontsize=FONT + 3)
             ax.text(l * dx, ys[-1] - r - 0.12, f"{s} units", ha="center", va="top", fontsize=FONT - 1)
@@ -136,8 +157,7 @@ def draw_network(sizes, ax=None, labels=True, node_labels=False):
         for j, centre in nodes:
             _node(ax, centre, r, _unit_label(l, L, j, s) if node_labels else "", light(colour, 0.45), FONT - 2)
         columns.append(nodes)
-    segments = [(a + [r, 0], b - [r, 0]) for left, right in zip(columns, columns[1:])
-                for _, a in left for _, b in right]
+    segments = [(a + [r, 0], b - [r, 0]) for left, right in pairwise(columns) for _, a in left for _, b in right]
     ax.add_collection(LineCollection(segments, colors="0.45", linewidths=0.8, zorder=1))
     if labels:
         for l in range(L + 1):

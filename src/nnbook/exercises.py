@@ -1,21 +1,21 @@
 """Exercises that answer back: checkers for the code a reader completes in a chapter.
 
 An exercise is a stub cell, then one call of a checker, which prints one short, specific message and returns
-True or False::
+a :class:`Feedback` that is true when the answer is right::
 
     def sigmoid_prime(z):
         # Your code here: the derivative of the sigmoid, using nn.activations.sigmoid(z).
         raise NotImplementedError
 
-    check_derivative(sigmoid_prime, nn.activations.sigmoid, points=[-2.0, 0.5, 3.0]);
+    check_derivative(sigmoid_prime, nn.activations.sigmoid, points=[-2.0, 0.5, 3.0])
 
 As committed, the stub prints ``Not done yet: ...``; the solution, collapsed in a dropdown after it, prints
 ``Correct! ...``. A stub is ``...`` or None as an answer, or a function that raises NotImplementedError or
 returns ``...``/None. Messages are plain text, so the static page shows what Jupyter, Colab and Binder show,
 and deterministic (numbers as ``:.4g``, no ids or timings), so nbval can compare them. Whatever the reader
 wrote, a checker never raises: an error in their code is reported in one line. Only a mistake of the
-exercise's author (a reference that is not numbers, no points) raises ValueError or TypeError. End the call
-with ``;`` so that the notebook shows the message without the returned True/False.
+exercise's author (a reference that is not numbers, no points) raises ValueError or TypeError. The returned
+:class:`Feedback` shows nothing more in a notebook, so the message is the cell's only output.
 """
 
 import copy
@@ -26,14 +26,39 @@ import numpy as np
 from ._checks import _is_int, check_finite, check_positive_float
 from .gradcheck import relative_error
 
-__all__ = ["check_value", "check_function", "check_derivative", "check_gradient", "check_shape"]
+__all__ = ["Feedback", "check_value", "check_function", "check_derivative", "check_gradient", "check_shape"]
 
 _AGAIN = "then run this cell again."
 
 
+class Feedback:
+    """What a checker returns: true when the answer is right (``if check_value(...):``), with its message.
+
+    The checker has already printed the message, so in a notebook the object displays nothing: a checker call
+    as the last line of a cell adds no ``True``/``False`` below the message.
+
+    Attributes
+    ----------
+    correct : bool
+    message : str
+    """
+
+    def __init__(self, correct, message):
+        self.correct, self.message = bool(correct), message
+
+    def __bool__(self):
+        return self.correct
+
+    def _ipython_display_(self):
+        pass  # shown once, by the checker's print
+
+    def __repr__(self):
+        return f"Feedback(correct={self.correct})"
+
+
 def _say(ok, message):
     print(message)
-    return ok
+    return Feedback(ok, message)
 
 
 def _fmt(x):
@@ -265,7 +290,7 @@ def check_value(answer, expected, name="your answer", rtol=1e-6, atol=1e-9, mist
     --------
     >>> check_value([[1, 2, 3]], [[1], [2], [3]])
     Not quite: your answer has shape (1, 3), expected (3, 1): did you forget a transpose?
-    False
+    Feedback(correct=False)
     """
     expected = _reference(expected, "expected")
     rtol, atol = _tolerances(rtol, atol)
@@ -303,7 +328,7 @@ def check_function(f, reference, inputs, name="your function", rtol=1e-6, atol=1
     ...     return np.mean((y_hat - y) ** 2)
     >>> check_function(mse, reference, [(np.array([1.0, 2.0]), np.array([0.0, 0.0]))])
     Not quite: your function is wrong at y_hat = [1, 2], y = [0, 0]: expected 2.5, got 5.
-    False
+    Feedback(correct=False)
     """
     if not callable(reference):
         raise TypeError(f"reference must be a function, got {type(reference).__name__}")
@@ -354,7 +379,7 @@ def check_derivative(f_prime, f, points, name="your derivative", eps=1e-6, rtol=
     ...     return np.tanh(z)                      # tanh itself, not its derivative
     >>> check_derivative(tanh_prime, lambda z: np.tanh(z), points=[0.5, 2.0])
     Not quite: your derivative is wrong at z = 0.5: expected 0.7864, got 0.4621. Did you return f(z) instead of f'(z)?
-    False
+    Feedback(correct=False)
     """
     if not callable(f):
         raise TypeError(f"f must be a function, got {type(f).__name__}")
@@ -422,7 +447,7 @@ def check_gradient(grad, f, x, name="your gradient", eps=1e-6, rtol=1e-5, atol=1
     >>> W = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
     >>> check_gradient(2 * W.T, lambda W: np.sum(W ** 2), W)
     Not quite: your gradient has shape (3, 2), expected (2, 3): did you forget a transpose?
-    False
+    Feedback(correct=False)
     """
     if not callable(f):
         raise TypeError(f"f must be a function, got {type(f).__name__}")
@@ -457,7 +482,7 @@ def check_shape(answer, expected_shape, name="your answer"):
     --------
     >>> check_shape(np.zeros((2, 3)), (2, 3))
     Correct! Your answer has shape (2, 3).
-    True
+    Feedback(correct=True)
     """
     shape = (expected_shape,) if _is_int(expected_shape) else expected_shape
     if not isinstance(shape, (tuple, list)):

@@ -33,6 +33,7 @@ __all__ = [
     "plot_history",
     "show_images",
     "plot_confusion_matrix",
+    "plot_descent",
 ]
 
 #: Colours of the book (Okabe-Ito, readable by colour-blind readers); class k is drawn in PALETTE[k]. The same
@@ -176,6 +177,9 @@ def plot_decision_boundary(model, X, y, ax=None, resolution=200, padding=0.5, ti
 def plot_history(history, ax=None, metric="loss", logy=False, label=None):
     """Plot a training curve per epoch: training, and validation (dashed) when it was measured.
 
+    Epochs are counted from 0, as in :func:`~nnbook.training.fit`'s log. With early stopping, a dotted line marks
+    the best epoch, whose weights the model was given back.
+
     Parameters
     ----------
     history : History
@@ -208,9 +212,13 @@ def plot_history(history, ax=None, metric="loss", logy=False, label=None):
     if created:
         ax.set_prop_cycle(color=PALETTE)
     prefix = "" if label is None else f"{label}, "
-    (line,) = ax.plot(np.arange(1, train.size + 1), train, lw=2, label=prefix + "training")
+    # Epochs are counted from 0, as fit's log prints them: the point at epoch e is the e-th line of the log.
+    (line,) = ax.plot(np.arange(train.size), train, lw=2, label=prefix + "training")
     if val.size:
-        ax.plot(np.arange(1, val.size + 1), val, lw=2, ls="--", color=line.get_color(), label=prefix + "validation")
+        ax.plot(np.arange(val.size), val, lw=2, ls="--", color=line.get_color(), label=prefix + "validation")
+    best = getattr(history, "best_epoch", None)
+    if best is not None:  # early stopping gave the model back the weights of this epoch
+        ax.axvline(best, color=line.get_color(), lw=1, ls=":", label=prefix + f"best epoch ({best})")
     if val.size or label is not None:
         ax.legend(fontsize=FONT - 1)
     label_axes(ax, "Epoch", metric.capitalize())
@@ -218,6 +226,71 @@ def plot_history(history, ax=None, metric="loss", logy=False, label=None):
     if logy:
         ax.set_yscale("log")
     ax.grid(True, alpha=0.3)
+    return ax
+
+
+def plot_descent(
+    f,
+    paths=(),
+    labels=None,
+    xlim=(-1.0, 1.0),
+    ylim=(-1.0, 1.0),
+    ax=None,
+    levels=20,
+    xlabel="$w$",
+    ylabel="$b$",
+    resolution=200,
+):
+    """Contours of a function of two parameters, with the paths that gradient descent took across them.
+
+    Parameters
+    ----------
+    f : callable
+        ``f(u, v)`` for arrays ``u``, ``v`` of the same shape (a grid), element by element, e.g. a loss
+        :math:`\\mathcal{L}(w, b)` written with NumPy operations.
+    paths : sequence of ndarray of shape (n_steps, 2)
+        The points visited, one row per step, starting point first.
+    labels : sequence of str, optional
+        One legend entry per path.
+    xlim, ylim : (float, float)
+        The window of the plot.
+    ax : Axes, optional
+    levels : int or sequence of float, default 20
+        Contour levels: how many, or which values of ``f``.
+    xlabel, ylabel : str
+    resolution : int, default 200
+        Grid points along each axis.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    if not callable(f):
+        raise TypeError(f"f must be a function f(u, v) of two arrays, got {type(f).__name__}")
+    paths = [
+        check_matrix(path, f"paths[{i}]", n_cols=2, what="a path in the plane has", finite=True)
+        for i, path in enumerate(paths)
+    ]
+    if labels is not None:
+        labels = list(labels)
+        check_one_per(labels, len(paths), "labels", "path", f"{len(paths)} paths")
+    resolution = check_int(resolution, "resolution", minimum=2)
+    ax = new_axes(ax, (5, 4))
+    u, v = np.meshgrid(np.linspace(*xlim, resolution), np.linspace(*ylim, resolution))
+    values = np.asarray(f(u, v), dtype=float)
+    if values.shape != u.shape:
+        raise ValueError(f"f(u, v) must return one value per grid point, shape {u.shape}, got {values.shape}")
+    ax.contour(u, v, values, levels=levels, colors="#999999", linewidths=0.8)
+    for i, path in enumerate(paths):
+        colour = PALETTE[i % len(PALETTE)]
+        label = None if labels is None else labels[i]
+        ax.plot(path[:, 0], path[:, 1], "-", color=colour, lw=1.5, marker="o", ms=3, label=label)
+        ax.plot(*path[0], "s", color=colour, ms=6)  # the start
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    label_axes(ax, xlabel, ylabel)
+    if labels is not None:
+        ax.legend(fontsize=FONT - 1)
     return ax
 
 
