@@ -256,9 +256,25 @@ def check_protocol(obj, name, expected, attributes=(), methods=()):
 
     ``expected`` describes what is wanted in the message, e.g. ``"an object with a predict(X) method"``.
     """
-    if all(hasattr(obj, a) for a in attributes) and all(callable(getattr(obj, m, None)) for m in methods):
+    missing = [m for m in methods if not callable(getattr(obj, m, None))]
+    if all(hasattr(obj, a) for a in attributes) and not missing:
         return obj
-    raise TypeError(f"{name} must be {expected}, got {type(obj).__name__}")
+    without = f" without {', '.join(missing)}" if missing else ""
+    raise TypeError(f"{name} must be {expected}, got {type(obj).__name__}{without}")
+
+
+def check_pair(value, name, expected):
+    """Return ``value`` as a tuple if it is a pair (a tuple or list of two items), e.g. ``(X_val, y_val)``."""
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        return tuple(value)
+    raise ValueError(f"{name} must be a tuple {expected}, got {type(value).__name__}")
+
+
+def check_callable(value, name, expected, allow_none=False):
+    """Return ``value`` if it can be called (or is None when allowed)."""
+    if callable(value) or (value is None and allow_none):
+        return value
+    raise TypeError(f"{name} must be {expected}{' or None' if allow_none else ''}, got {type(value).__name__}")
 
 
 def check_one_per(values, n, name, per, count):

@@ -241,7 +241,7 @@ class CategoricalCrossEntropy(Loss):
     def accuracy(self, p, y):
         y = np.asarray(y)
         labels = y if y.ndim == 1 else y.argmax(axis=1)
-        return float(np.mean(np.argmax(p, axis=1) == labels))
+        return np.count_nonzero(np.argmax(p, axis=1) == labels) / len(labels)  # the mean, a little faster
 
 
 class SoftmaxCrossEntropy(CategoricalCrossEntropy):

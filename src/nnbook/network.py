@@ -6,7 +6,7 @@ from itertools import pairwise
 import numpy as np
 
 from . import activations
-from ._checks import check_bool, check_matrix, check_sizes, make_rng
+from ._checks import check_bool, check_matrix, check_protocol, check_sizes, make_rng
 from .layers import Dense
 
 __all__ = ["Network", "mlp"]
@@ -33,12 +33,9 @@ class Network:
         if not layers:
             raise ValueError("layers must contain at least one layer, got an empty list")
         for i, layer in enumerate(layers):
-            missing = [m for m in _LAYER_METHODS if not callable(getattr(layer, m, None))]
-            if missing:
-                raise TypeError(
-                    f"layers[{i}] must be a layer with forward, backward and parameters methods, "
-                    f"got {type(layer).__name__} without {', '.join(missing)}"
-                )
+            check_protocol(
+                layer, f"layers[{i}]", "a layer with forward, backward and parameters methods", methods=_LAYER_METHODS
+            )
         sized = [(i, layer) for i, layer in enumerate(layers) if hasattr(layer, "n_in")]
         for (i, a), (j, b) in pairwise(sized):
             if a.n_out != b.n_in:

@@ -12,7 +12,15 @@ from types import SimpleNamespace
 import numpy as np
 
 from . import losses, optim
-from ._checks import check_bool, check_matrix, check_positive_int, check_targets, make_rng
+from ._checks import (
+    check_bool,
+    check_callable,
+    check_matrix,
+    check_pair,
+    check_positive_int,
+    check_targets,
+    make_rng,
+)
 from .network import check_network
 
 __all__ = ["History", "fit"]
@@ -182,8 +190,7 @@ def _check_fit_arguments(
         log_extra=log_extra,
     )
     run.optimizer = optim.SGD() if optimizer is None else optim.get(optimizer)
-    if log_extra is not None and not callable(log_extra):
-        raise TypeError(f"log_extra must be a function of the model or None, got {type(log_extra).__name__}")
+    check_callable(log_extra, "log_extra", "a function of the model", allow_none=True)
     run.X = check_matrix(X, "X", n_cols=model.n_in, what="the model expects n_in", dtype=model.dtype, finite=True)
     run.n = run.X.shape[0]
     y = check_targets(y, run.n, "y")
@@ -192,8 +199,7 @@ def _check_fit_arguments(
     run.batch_size = run.n if batch_size is None else min(batch_size, run.n)
     run.X_val = run.y_val = None
     if validation_data is not None:
-        if not (isinstance(validation_data, (tuple, list)) and len(validation_data) == 2):
-            raise ValueError(f"validation_data must be a tuple (X_val, y_val), got {type(validation_data).__name__}")
+        validation_data = check_pair(validation_data, "validation_data", "(X_val, y_val)")
         run.X_val = check_matrix(
             validation_data[0],
             "X_val",
