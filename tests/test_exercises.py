@@ -814,3 +814,11 @@ def test_feedback_shows_nothing_more_in_a_notebook():
 
 def test_docstring_examples():
     assert doctest.testmod(exercises).failed == 0
+
+
+def test_messages_keep_a_symbols_case_and_say_both_for_two(capsys):
+    W = np.array([[1.0, 2.0], [3.0, 4.0]])
+    _, line = run(capsys, check_value, W.copy(), W, name="dW")
+    assert line == "Correct! dW matches the expected value."
+    _, line = run(capsys, check_function, lambda z: 2 * z, lambda z: 2 * z, [1.0, 2.0], name="your double")
+    assert line == "Correct! Your double gives the expected result for both inputs."

@@ -66,11 +66,13 @@ def _fmt(x):
 
 
 def _cap(name):
-    return name[:1].upper() + name[1:]
+    # "your derivative" starts a sentence as "Your derivative"; a symbol such as "dW" keeps its case.
+    first = name.split(" ", 1)[0]
+    return name[:1].upper() + name[1:] if first.isalpha() and first.islower() and len(first) > 2 else name
 
 
 def _all(n, one, many):
-    return f"the {one}" if n == 1 else f"all {n} {many}"
+    return f"the {one}" if n == 1 else f"both {many}" if n == 2 else f"all {n} {many}"
 
 
 def _show(name, value):
