@@ -2,9 +2,10 @@
 
 The unit tests of nnbook run with the package and its test extra alone (``pip install -e '.[test]'``). The
 checks of the book itself (nbval's run of every chapter, the figure comparison, notebook hygiene, the
-repository address, the reproducibility page, the browser tests) also need Jupyter, PyYAML and Sphinx, which
-``requirements.txt`` installs. Without them those checks are skipped, naming the module that is missing: a test
-module that needs the stack imports it in a ``try``, and skips itself with the reason this module gives::
+repository address, the reproducibility page, the browser tests, the PDF and the student edition) also need
+Jupyter, PyYAML, Sphinx, Beautiful Soup and pypdf, which ``requirements.txt`` installs. Without them those checks
+are skipped, naming the module that is missing: a test module that needs the stack imports it in a ``try``, and
+skips itself with the reason this module gives::
 
     try:
         from notebooks import read
@@ -19,7 +20,7 @@ import importlib.util
 import os
 
 # Top-level modules, each installed by requirements.txt and none by the test extra.
-MODULES = ("nbformat", "nbclient", "ipykernel", "nbval", "yaml", "sphinx", "docutils")
+MODULES = ("nbformat", "nbclient", "ipykernel", "nbval", "yaml", "sphinx", "docutils", "bs4", "pypdf")
 REQUIRED = os.environ.get("NNBOOK_REQUIRE_NOTEBOOK_STACK") == "1"
 INSTALL = "pip install -r requirements.txt"
 

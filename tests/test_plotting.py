@@ -346,3 +346,12 @@ def test_descent_bad_input(kwargs, error, match):
     args.update(kwargs)
     with pytest.raises(error, match=match):
         plotting.plot_descent(**args)
+
+
+def test_descent_takes_one_colour_per_path():
+    paths = [np.zeros((2, 2)), np.ones((2, 2))]
+    ax = plotting.plot_descent(lambda w, b: w**2 + b**2, paths, labels=["a", "b"], colors=["#000000", "#D55E00"])
+    drawn = [line for line in ax.lines if line.get_label() in ("a", "b")]
+    assert [line.get_color() for line in drawn] == ["#000000", "#D55E00"]
+    with pytest.raises(ValueError, match="colors must have one entry per path: 2 paths, got 1 entries"):
+        plotting.plot_descent(lambda w, b: w**2 + b**2, paths, colors=["#000000"])

@@ -355,7 +355,7 @@ def _at_entry(z_name, z):
 
 def check_derivative(f_prime, f, points, name="your derivative", eps=1e-6, rtol=1e-5, atol=1e-7):
     """Check the reader's derivative against central finite differences,
-    :math:`f'(z) \\approx (f(z + \\epsilon) - f(z - \\epsilon)) / 2\\epsilon`.
+    :math:`f'(z) \\approx (f(z + h) - f(z - h)) / 2h`.
 
     Parameters
     ----------
@@ -367,7 +367,7 @@ def check_derivative(f_prime, f, points, name="your derivative", eps=1e-6, rtol=
         Where to compare; an array point also checks that ``f_prime`` works on arrays.
     name : str
     eps : float
-        The finite-difference step :math:`\\epsilon`.
+        The finite-difference step :math:`h`.
     rtol, atol : float
         Tolerances, as in :func:`check_value`.
 

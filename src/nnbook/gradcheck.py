@@ -3,13 +3,13 @@
 For every parameter entry :math:`\\theta_i`,
 
 .. math:: \\frac{\\partial\\mathcal{L}}{\\partial\\theta_i} \\approx
-          \\frac{\\mathcal{L}(\\theta_i + \\epsilon) - \\mathcal{L}(\\theta_i - \\epsilon)}{2\\epsilon},
+          \\frac{\\mathcal{L}(\\theta_i + h) - \\mathcal{L}(\\theta_i - h)}{2h},
 
-whose error shrinks like :math:`\\epsilon^2`. Backpropagation is right when the two agree to many digits.
+whose error shrinks like :math:`h^2`. Backpropagation is right when the two agree to many digits.
 
 Only where the loss is smooth, though. A ReLU has a kink at :math:`z = 0`: a pre-activation that sits on it
 (the XOR inputs are 0 or 1 and the biases start at 0, so many do) is pushed across it by the nudge
-:math:`\\pm\\epsilon`, and the finite difference averages the two slopes while backpropagation takes one. The
+:math:`\\pm h`, and the finite difference averages the two slopes while backpropagation takes one. The
 check then reports a large error for a correct backpropagation. :func:`gradcheck` therefore counts the
 pre-activations near a kink (the ``kinks`` of each :class:`~nnbook.activations.Activation`), reports the count,
 and warns when the error is large and such points exist.
@@ -122,13 +122,13 @@ def gradcheck(model, X, y, loss, eps=1e-6):
         One target per sample, as the loss expects them.
     loss : str or Loss
     eps : float, default 1e-6
-        The finite-difference step :math:`\\epsilon`.
+        The finite-difference step :math:`h` (``eps`` in code, as in :func:`~nnbook.exercises.check_derivative`).
 
     Returns
     -------
     GradCheckResult
         Backpropagation is correct when ``max_relative_error`` is tiny (below about 1e-7). ``n_near_kinks``
-        counts the pre-activations within about :math:`10\\epsilon` of a kink (e.g. :math:`z = 0` of a ReLU).
+        counts the pre-activations within about :math:`10h` of a kink (e.g. :math:`z = 0` of a ReLU).
 
     Warns
     -----

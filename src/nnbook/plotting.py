@@ -233,6 +233,7 @@ def plot_descent(
     f,
     paths=(),
     labels=None,
+    colors=None,
     xlim=(-1.0, 1.0),
     ylim=(-1.0, 1.0),
     ax=None,
@@ -252,6 +253,8 @@ def plot_descent(
         The points visited, one row per step, starting point first.
     labels : sequence of str, optional
         One legend entry per path.
+    colors : sequence of colours, optional
+        One colour per path; by default the book's :data:`PALETTE` in order.
     xlim, ylim : (float, float)
         The window of the plot.
     ax : Axes, optional
@@ -274,6 +277,9 @@ def plot_descent(
     if labels is not None:
         labels = list(labels)
         check_one_per(labels, len(paths), "labels", "path", f"{len(paths)} paths")
+    if colors is not None:
+        colors = list(colors)
+        check_one_per(colors, len(paths), "colors", "path", f"{len(paths)} paths")
     resolution = check_int(resolution, "resolution", minimum=2)
     ax = new_axes(ax, (5, 4))
     u, v = np.meshgrid(np.linspace(*xlim, resolution), np.linspace(*ylim, resolution))
@@ -282,7 +288,7 @@ def plot_descent(
         raise ValueError(f"f(u, v) must return one value per grid point, shape {u.shape}, got {values.shape}")
     ax.contour(u, v, values, levels=levels, colors="#999999", linewidths=0.8)
     for i, path in enumerate(paths):
-        colour = PALETTE[i % len(PALETTE)]
+        colour = PALETTE[i % len(PALETTE)] if colors is None else colors[i]
         label = None if labels is None else labels[i]
         ax.plot(path[:, 0], path[:, 1], "-", color=colour, lw=1.5, marker="o", ms=3, label=label)
         ax.plot(*path[0], "s", color=colour, ms=6)  # the start

@@ -19,9 +19,9 @@ AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 # Sphinx's generated pages, which are not pages of the book: the general and Python module indices and the
 # search results page (no chapter links to them; the search box leads to search.html), and the redirect at the
 # root, which is checked on its own. The folders hold no pages: template fragments (_static), page sources,
-# highlighted module code and images.
+# highlighted module code and images; lite/ is the JupyterLite site of the live notebooks (test_live_notebooks.py).
 NOT_BOOK_PAGES = {"genindex.html", "py-modindex.html", "search.html", "index.html"}
-NOT_BOOK_FOLDERS = {"_static", "_sources", "_modules", "_images"}
+NOT_BOOK_FOLDERS = {"_static", "_sources", "_modules", "_images", "lite"}
 
 # The WCAG 2.1 A and AA rules of axe-core.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

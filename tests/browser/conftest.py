@@ -77,6 +77,12 @@ def _chromium():
 
 
 @pytest.fixture(scope="session")
+def chromium():
+    """``(executable, arguments, tabs at once)`` for tests that drive Chromium themselves (test_live_notebooks.py)."""
+    return _chromium(), CHROMIUM_ARGS, WORKERS
+
+
+@pytest.fixture(scope="session")
 def browsing(request, site):
     """Every page the selected tests ask for (their ``page`` and ``redirect`` parameters), visited once."""
     wanted = {"page": set(), "redirect": set()}
