@@ -137,6 +137,8 @@ def plot_decision_boundary(model, X, y, ax=None, resolution=200, padding=0.5, ti
     ax : Axes, optional
     resolution : int, default 200
         Grid points along each axis.
+    colors : sequence of colours, optional
+        One colour per path; by default the book's :data:`PALETTE` in order.
     padding : float, default 0.5
         Margin around the data, in data units.
     title : str, optional
@@ -233,7 +235,6 @@ def plot_descent(
     f,
     paths=(),
     labels=None,
-    colors=None,
     xlim=(-1.0, 1.0),
     ylim=(-1.0, 1.0),
     ax=None,
@@ -241,6 +242,7 @@ def plot_descent(
     xlabel="$w$",
     ylabel="$b$",
     resolution=200,
+    colors=None,
 ):
     """Contours of a function of two parameters, with the paths that gradient descent took across them.
 
@@ -253,8 +255,6 @@ def plot_descent(
         The points visited, one row per step, starting point first.
     labels : sequence of str, optional
         One legend entry per path.
-    colors : sequence of colours, optional
-        One colour per path; by default the book's :data:`PALETTE` in order.
     xlim, ylim : (float, float)
         The window of the plot.
     ax : Axes, optional
