@@ -31,8 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: The guarded install cell, the same in every notebook; ``{url}`` is the repository's address, ``{version}`` the
 #: package's version, whose release is tagged ``v{version}``.
 INSTALL_CELL = (
-    "# On Colab (or anywhere nnbook is missing) install the book's companion package, at the release this page\n"
-    "# was made with; elsewhere this does nothing.\n"
+    "# On Colab (or anywhere nnbook is missing) install the book's companion package; elsewhere this does nothing.\n"
     "try:\n"
     "    import nnbook\n"
     "except ImportError:\n"
