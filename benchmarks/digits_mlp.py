@@ -24,7 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import util
 from itertools import pairwise
 from pathlib import Path
@@ -304,7 +304,7 @@ def main():
         + (f", {info_machine['memory_gib']} GiB" if "memory_gib" in info_machine else "")
         + f", {info_machine['platform']}"
     )
-    date = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    date = datetime.now(UTC).isoformat(timespec="seconds")
     command = " ".join(["python", "benchmarks/digits_mlp.py", *sys.argv[1:]])
     protocol = (
         f"MLP {'-'.join(map(str, SIZES))}, ReLU, softmax cross-entropy, Adam (lr {LEARNING_RATE:g}), "

@@ -24,7 +24,7 @@ import json
 import statistics
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
 
@@ -342,7 +342,7 @@ def main():
     }
     pools = blas_info()
     info_machine, info_versions = machine(), versions(("numpy", "nnbook"))
-    date = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    date = datetime.now(UTC).isoformat(timespec="seconds")
     command = " ".join(["python", "benchmarks/scaling.py", *sys.argv[1:]])
     text = report(widths, samples, digits, args.repeats, args.seeds)
     print(text)
