@@ -3,10 +3,10 @@
 Run after building the book with the live notebooks (``python scripts/fetch_pyodide.py``, then
 ``jupyter-book build .``):  pytest -m browser tests/browser/test_live_notebooks.py
 
-Chapters 1-4 are opened from the link on their pages, run with *Run → Run All Cells* and watched until their last
-cell has run; chapter 5, which trains for minutes in a browser, until its first trained network (its first
-``fit(``). (Every live chapter takes 1-3 minutes on a 2-core runner, two at a time: the other chapters' live copies
-are checked to exist, not run, to keep CI under its time budget.) Nothing may be fetched from another host: every
+"The maths you need" and chapters 1-4 and 7 are opened from the link on their pages, run with *Run → Run All
+Cells* and watched until their last cell has run; chapters 5 and 6, which train for minutes in a browser, until
+their first trained network (their first ``fit(``). (A live chapter takes about half a minute to a minute and a
+half on a 2-core runner, two at a time.) Nothing may be fetched from another host: every
 request is recorded and any that leaves the book's server fails the test (``.ci/run`` also runs these tests in a
 network namespace with nothing but loopback). The times to a ready kernel and to the last cell are written to
 test-artifacts/live-notebooks.txt.
@@ -40,9 +40,9 @@ SEED_LINES = [
     "Learned: y = 2.04 x + 0.98",
 ]
 # Run to the end, or (chapter 5) through the first cell that trains a network.
-TO_THE_END = ["chapters/01_perceptron", "chapters/02_activations", "chapters/03_forward_propagation"]
-TO_THE_END += ["chapters/04_backpropagation"]
-TO_THE_FIRST_FIT = ["chapters/05_digits"]
+TO_THE_END = ["chapters/maths", "chapters/01_perceptron", "chapters/02_activations", "chapters/03_forward_propagation"]
+TO_THE_END += ["chapters/04_backpropagation", "chapters/07_autodiff"]
+TO_THE_FIRST_FIT = ["chapters/05_digits", "chapters/06_generalisation"]
 # Matplotlib's one-time message on its first import in a fresh Pyodide; not an error of the chapter.
 HARMLESS_STDERR = ("Matplotlib is building the font cache; this may take a moment.",)
 CHAPTER_TIMEOUT_S = 600
