@@ -49,20 +49,11 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from chromium import CHROMIUM, CHROMIUM_ARGS  # scripts/chromium.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 #: The PDF's name in the built site, which the welcome page and the download menu link to (_ext/book_downloads.py).
 PDF_NAME = "neural-networks-book.pdf"
-CHROMIUM = Path("/usr/bin/chromium")
-# As the browser tests start it: no sandbox (CI containers run as root), no GPU, no requests of its own.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # The joined document is served from the site's root, beside index.html, so that every relative URL of the
 # pages (images, style sheets, MathJax) resolves as it does on the web.
 DOCUMENT = "book-for-print.html"

@@ -10,24 +10,13 @@ import functools
 import http.server
 import os
 import threading
-from pathlib import Path
 
 import pytest
 
+from chromium import CHROMIUM, CHROMIUM_ARGS
+
 from .book_pages import HTML, visit_all
 
-CHROMIUM = Path(os.environ.get("NNBOOK_CHROMIUM", "/usr/bin/chromium"))
-# No sandbox (CI containers run as root), no GPU; and none of the requests Chromium makes on its own (updates,
-# sync, field trials, QUIC probes to Google hosts), which would show up as requests to another host.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 REQUIRED = os.environ.get("NNBOOK_REQUIRE_BROWSER") == "1"
 # Tabs open at once: each tab's JavaScript (MathJax, axe-core) runs in its own renderer process, so a second
 # tab keeps a second core busy; more only queue on a 2-core runner.
