@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import notebook_stack
+from seed_lines import SEED_LINES
 
 try:
     from bs4 import BeautifulSoup
@@ -30,13 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
 PDF = HTML / build_pdf.PDF_NAME
 MAX_MEGABYTES = 25
-SEED_LINES = [
-    "Epoch   0, Loss 2.2388, w 0.077, b 0.092",
-    "Epoch  50, Loss 0.0819, w 1.665, b 0.961",
-    "Epoch 100, Loss 0.0339, w 1.970, b 0.977",
-    "Epoch 150, Loss 0.0322, w 2.028, b 0.980",
-    "Learned: y = 2.04 x + 0.98",
-]
 # Maths that MathJax did not typeset: TeX delimiters, a command with an argument, a fraction.
 RAW_TEX = re.compile(r"\$[^$\s][^$]*\$|\\\(|\\\[|\\frac|\\[a-zA-Z]+\{")
 

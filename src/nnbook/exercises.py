@@ -285,7 +285,8 @@ def check_value(answer, expected, name="your answer", rtol=1e-6, atol=1e-9, mist
 
     Returns
     -------
-    bool
+    Feedback
+        True when the answer is right; its message has been printed.
         Whether the answer is right.
 
     Examples
@@ -320,7 +321,8 @@ def check_function(f, reference, inputs, name="your function", rtol=1e-6, atol=1
 
     Returns
     -------
-    bool
+    Feedback
+        True when the answer is right; its message has been printed.
 
     Examples
     --------
@@ -373,7 +375,8 @@ def check_derivative(f_prime, f, points, name="your derivative", eps=1e-6, rtol=
 
     Returns
     -------
-    bool
+    Feedback
+        True when the answer is right; its message has been printed.
 
     Examples
     --------
@@ -442,7 +445,8 @@ def check_gradient(grad, f, x, name="your gradient", eps=1e-6, rtol=1e-5, atol=1
 
     Returns
     -------
-    bool
+    Feedback
+        True when the answer is right; its message has been printed.
 
     Examples
     --------
@@ -478,7 +482,8 @@ def check_shape(answer, expected_shape, name="your answer"):
 
     Returns
     -------
-    bool
+    Feedback
+        True when the answer is right; its message has been printed.
 
     Examples
     --------

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from seed_lines import SEED_LINES
+
 from .book_pages import HTML, ROOT, is_local
 
 pytestmark = pytest.mark.browser
@@ -31,15 +33,7 @@ pytestmark = pytest.mark.browser
 LITE = HTML / "lite"
 REQUIRED = os.environ.get("NNBOOK_REQUIRE_LIVE") == "1"
 CHAPTER_1 = "chapters/01_perceptron"
-# The seed's five lines, which chapter 1 prints when it trains its first model.
-SEED_LINES = [
-    "Epoch   0, Loss 2.2388, w 0.077, b 0.092",
-    "Epoch  50, Loss 0.0819, w 1.665, b 0.961",
-    "Epoch 100, Loss 0.0339, w 1.970, b 0.977",
-    "Epoch 150, Loss 0.0322, w 2.028, b 0.980",
-    "Learned: y = 2.04 x + 0.98",
-]
-# Run to the end, or (chapter 5) through the first cell that trains a network.
+# Run to the end, or (chapters 5 and 6) through the first cell that trains a network.
 TO_THE_END = ["chapters/maths", "chapters/01_perceptron", "chapters/02_activations", "chapters/03_forward_propagation"]
 TO_THE_END += ["chapters/04_backpropagation", "chapters/07_autodiff"]
 TO_THE_FIRST_FIT = ["chapters/05_digits", "chapters/06_generalisation"]
